@@ -1,0 +1,60 @@
+#pragma once
+// Opening an HDF5 file and recognising its layout (native, rsatoolbox, AnnData, thingsvision,
+// generic). Opening reads only metadata (and tiny samples); representations read lazily.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "repscope/representation.h"
+#include "repscope/stimuli.h"
+
+namespace repscope {
+
+enum class Layout { Native, Rsatoolbox, H5ad, Thingsvision, Generic };
+[[nodiscard]] std::string_view layoutName(Layout layout);
+
+class DataFile {
+public:
+    // Throws FileError (missing, empty, not HDF5, truncated, unreadable) or FormatError (no
+    // usable numeric dataset, inconsistent stimulus metadata), each one sentence naming `path`.
+    [[nodiscard]] static std::shared_ptr<const DataFile> open(const std::string& path);
+
+    [[nodiscard]] const std::string& path() const { return path_; }
+    [[nodiscard]] Layout layout() const { return layout_; }
+    [[nodiscard]] const Stimuli& stimuli() const { return stimuli_; }
+    [[nodiscard]] std::size_t stimulusCount() const { return stimuli_.count; }
+    // In display order: models in file order, layers by `order` attribute or natural sort.
+    [[nodiscard]] const std::vector<RepresentationPtr>& representations() const {
+        return representations_;
+    }
+    // Things that were skipped while reading (one sentence each), e.g. a string dataset.
+    [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
+
+    // The representation at an HDF5 path ("/model/layer"). When the path is not a listed
+    // representation, throws FormatError that says why (missing, strings, rank-1, empty, ...).
+    [[nodiscard]] RepresentationPtr find(std::string_view hdf5Path) const;
+
+    // Used by the layout readers.
+    DataFile(std::string path, Layout layout, Stimuli stimuli,
+             std::vector<RepresentationPtr> representations, std::vector<std::string> warnings);
+
+private:
+    std::string path_;
+    Layout layout_;
+    Stimuli stimuli_;
+    std::vector<RepresentationPtr> representations_;
+    std::vector<std::string> warnings_;
+};
+
+using DataFilePtr = std::shared_ptr<const DataFile>;
+
+// Splits "file.h5:/model/layer" into file and path (the last ':' followed by '/').
+// Throws InputError when there is no ":/".
+struct QualifiedPath {
+    std::string file;
+    std::string path;
+};
+[[nodiscard]] QualifiedPath splitQualifiedPath(std::string_view spec);
+
+}  // namespace repscope
