@@ -35,9 +35,13 @@ public:
     // representation, throws FormatError that says why (missing, strings, rank-1, empty, ...).
     [[nodiscard]] RepresentationPtr find(std::string_view hdf5Path) const;
 
+    // Why each non-representation path is not one (HDF5 path → one sentence).
+    using SkippedPaths = std::vector<std::pair<std::string, std::string>>;
+
     // Used by the layout readers.
     DataFile(std::string path, Layout layout, Stimuli stimuli,
-             std::vector<RepresentationPtr> representations, std::vector<std::string> warnings);
+             std::vector<RepresentationPtr> representations, std::vector<std::string> warnings,
+             SkippedPaths skipped);
 
 private:
     std::string path_;
@@ -45,6 +49,7 @@ private:
     Stimuli stimuli_;
     std::vector<RepresentationPtr> representations_;
     std::vector<std::string> warnings_;
+    SkippedPaths skipped_;
 };
 
 using DataFilePtr = std::shared_ptr<const DataFile>;

@@ -1,0 +1,90 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "repscope/error.h"
+#include "repscope/version.h"
+
+namespace repscope::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> list = {
+        {"info", "list the stimuli and representations of an HDF5 file", kInfoUsage, runInfo},
+        {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,
+         runDemo},
+    };
+    return list;
+}
+
+namespace {
+
+const Command* findCommand(const std::string& name) {
+    for (const Command& c : commands()) {
+        if (name == c.name) return &c;
+    }
+    return nullptr;
+}
+
+void printHelp() {
+    std::cout << "RepScope " << kVersion
+              << " — representational similarity analysis\n\n"
+                 "Usage:\n"
+                 "  repscope [FILE...]              open the GUI (no file: the built-in demo)\n"
+                 "  repscope SUBCOMMAND [OPTIONS]   run headless (no display needed)\n"
+                 "  repscope SUBCOMMAND --help      options of a sub-command\n"
+                 "  repscope --version\n\n"
+                 "Sub-commands:\n";
+    for (const Command& c : commands()) {
+        std::printf("  %-8s %s\n", c.name, c.summary);
+    }
+    std::cout << "\nA representation is named FILE:/hdf5/path, e.g. acts.h5:/resnet/layer3.\n";
+}
+
+}  // namespace
+
+bool isCommandLineInvocation(const std::vector<std::string>& args) {
+    if (args.empty()) return false;
+    const std::string& first = args.front();
+    return first == "--help" || first == "-h" || first == "--version" || first == "help" ||
+           findCommand(first) != nullptr;
+}
+
+int run(const std::vector<std::string>& args) {
+    const std::string& first = args.front();
+    if (first == "--version") {
+        std::cout << "repscope " << kVersion << "\n";
+        return 0;
+    }
+    if (first == "--help" || first == "-h" || first == "help") {
+        printHelp();
+        return 0;
+    }
+    const Command* command = findCommand(first);
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const std::string& a : rest) {
+        if (a == "--help" || a == "-h") {
+            std::cout << command->usage;
+            return 0;
+        }
+    }
+    try {
+        return command->run(rest);
+    } catch (const InputError& e) {
+        std::cerr << "repscope " << first << ": " << e.what() << "\n";
+        return 2;
+    } catch (const Error& e) {
+        std::cerr << "repscope " << first << ": " << e.what() << "\n";
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "repscope " << first << ": out of memory\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "repscope " << first << ": internal error: " << e.what() << "\n";
+        return 3;
+    }
+}
+
+}  // namespace repscope::cli

@@ -1,0 +1,25 @@
+#pragma once
+// The sub-commands. Each takes the arguments after its name and returns the exit code; errors
+// are thrown as repscope::Error and printed by run() as one line.
+#include <string>
+#include <vector>
+
+namespace repscope::cli {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    const char* usage;  // full --help text
+    int (*run)(const std::vector<std::string>& args);
+};
+
+// Every sub-command, in the order --help lists them.
+const std::vector<Command>& commands();
+
+int runInfo(const std::vector<std::string>& args);
+int runDemo(const std::vector<std::string>& args);
+
+extern const char* const kInfoUsage;
+extern const char* const kDemoUsage;
+
+}  // namespace repscope::cli

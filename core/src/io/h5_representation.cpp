@@ -1,0 +1,174 @@
+#include "io/h5_representation.h"
+
+#include <array>
+#include <cmath>
+#include <cstring>
+
+#include "io/h5_lock.h"
+#include "repscope/error.h"
+
+namespace repscope::io {
+namespace {
+
+float halfToFloat(std::uint16_t h) {
+    const std::uint32_t sign = static_cast<std::uint32_t>(h & 0x8000u) << 16;
+    const std::uint32_t exponent = (h >> 10) & 0x1fu;
+    const std::uint32_t mantissa = h & 0x3ffu;
+    float value = 0.0f;
+    if (exponent == 0) {
+        value = std::ldexp(static_cast<float>(mantissa), -24);  // zero and subnormals
+    } else if (exponent == 31) {
+        value = mantissa == 0 ? INFINITY : NAN;
+    } else {
+        value = std::ldexp(static_cast<float>(mantissa | 0x400u), static_cast<int>(exponent) - 25);
+    }
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    bits |= sign;
+    std::memcpy(&value, &bits, sizeof bits);
+    return value;
+}
+
+// 65,536-entry table: float16 → float32 conversion is one lookup (HDF5's own soft conversion
+// of 16-bit floats is an order of magnitude slower).
+const std::array<float, 65536>& halfTable() {
+    static const auto table = [] {
+        std::array<float, 65536> t{};
+        for (std::uint32_t i = 0; i < t.size(); ++i) t[i] = halfToFloat(static_cast<std::uint16_t>(i));
+        return t;
+    }();
+    return table;
+}
+
+std::string readFailure(const std::string& where) {
+    const std::string why = lastH5Message();
+    return where + " could not be read" + (why.empty() ? std::string() : ": " + why) +
+           " (is the file truncated or corrupt?)";
+}
+
+}  // namespace
+
+void checkFiltersAvailable(hid_t dataset, const std::string& where) {
+    H5Id plist(H5Dget_create_plist(dataset));
+    if (!plist) return;
+    const int nfilters = H5Pget_nfilters(plist.get());
+    for (int k = 0; k < nfilters; ++k) {
+        unsigned flags = 0;
+        std::size_t nelmts = 0;
+        unsigned filterConfig = 0;
+        char name[256] = {0};
+        const H5Z_filter_t id = H5Pget_filter2(plist.get(), static_cast<unsigned>(k), &flags,
+                                               &nelmts, nullptr, sizeof name, name, &filterConfig);
+        if (id < 0) continue;
+        if (H5Zfilter_avail(id) <= 0) {
+            const std::string label = name[0] != '\0' ? std::string(name) : std::string("unknown");
+            throw FormatError(where + " is compressed with the HDF5 filter '" + label + "' (id " +
+                              std::to_string(id) +
+                              "), which is not available here; install its HDF5 plugin or "
+                              "rewrite the file with gzip or lzf");
+        }
+    }
+}
+
+DenseH5Representation::DenseH5Representation(RepresentationInfo info, H5FilePtr file)
+    : Representation(std::move(info)), file_(std::move(file)) {}
+
+MatrixF DenseH5Representation::readRows(std::size_t first, std::size_t count) const {
+    const RepresentationInfo& in = info();
+    const std::string where = in.qualifiedName();
+    if (first + count > in.n) throw FormatError(where + " has only " + std::to_string(in.n) + " rows");
+    MatrixF out(static_cast<Eigen::Index>(count), static_cast<Eigen::Index>(in.d));
+    if (count == 0 || in.d == 0) return out;
+    auto lock = h5Lock();
+    H5Id ds(H5Dopen2(file_->id.get(), in.path.c_str(), H5P_DEFAULT));
+    if (!ds) throw FormatError(readFailure(where));
+    checkFiltersAvailable(ds.get(), where);
+    H5Id fileSpace(H5Dget_space(ds.get()));
+    const int rank = H5Sget_simple_extent_ndims(fileSpace.get());
+    std::vector<hsize_t> start(static_cast<std::size_t>(rank), 0);
+    std::vector<hsize_t> extent(in.shape.begin(), in.shape.end());
+    start[0] = first;
+    extent[0] = count;
+    H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, start.data(), nullptr, extent.data(),
+                        nullptr);
+    const hsize_t total = static_cast<hsize_t>(count) * in.d;
+    H5Id memSpace(H5Screate_simple(1, &total, nullptr));
+    H5Id fileType(H5Dget_type(ds.get()));
+    herr_t rc = 0;
+    if (H5Tget_class(fileType.get()) == H5T_FLOAT && H5Tget_size(fileType.get()) == 2) {
+        std::vector<std::uint16_t> raw(total);
+        // The file's own 16-bit type in this machine's byte order: HDF5 copies (or byte-swaps)
+        // the raw halves, and the table converts them.
+        H5Id memType(H5Tcopy(fileType.get()));
+        H5Tset_order(memType.get(), H5T_ORDER_LE);
+        rc = H5Dread(ds.get(), memType.get(), memSpace.get(), fileSpace.get(), H5P_DEFAULT,
+                     raw.data());
+        if (rc >= 0) {
+            const auto& table = halfTable();
+            float* dst = out.data();
+            for (std::size_t k = 0; k < raw.size(); ++k) dst[k] = table[raw[k]];
+        }
+    } else {
+        rc = H5Dread(ds.get(), H5T_NATIVE_FLOAT, memSpace.get(), fileSpace.get(), H5P_DEFAULT,
+                     out.data());
+    }
+    if (rc < 0) throw FormatError(readFailure(where));
+    return out;
+}
+
+CondensedRdmRepresentation::CondensedRdmRepresentation(RepresentationInfo info, H5FilePtr file,
+                                                       std::string datasetPath, std::size_t index)
+    : Representation(std::move(info)),
+      file_(std::move(file)),
+      datasetPath_(std::move(datasetPath)),
+      index_(index) {}
+
+const std::vector<float>& CondensedRdmRepresentation::condensed() const {
+    std::call_once(loaded_, [this] {
+        const RepresentationInfo& in = info();
+        const std::string where = in.qualifiedName();
+        auto lock = h5Lock();
+        H5Id ds(H5Dopen2(file_->id.get(), datasetPath_.c_str(), H5P_DEFAULT));
+        if (!ds) throw FormatError(readFailure(where));
+        checkFiltersAvailable(ds.get(), where);
+        H5Id fileSpace(H5Dget_space(ds.get()));
+        const int rank = H5Sget_simple_extent_ndims(fileSpace.get());
+        std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+        H5Sget_simple_extent_dims(fileSpace.get(), dims.data(), nullptr);
+        const hsize_t m = dims.back();
+        std::vector<float> values(m);
+        if (rank == 2) {
+            const hsize_t start[2] = {index_, 0};
+            const hsize_t extent[2] = {1, m};
+            H5Sselect_hyperslab(fileSpace.get(), H5S_SELECT_SET, start, nullptr, extent, nullptr);
+        }
+        H5Id memSpace(H5Screate_simple(1, &m, nullptr));
+        if (H5Dread(ds.get(), H5T_NATIVE_FLOAT, memSpace.get(), fileSpace.get(), H5P_DEFAULT,
+                    values.data()) < 0) {
+            throw FormatError(readFailure(where));
+        }
+        values_ = std::move(values);
+    });
+    return values_;
+}
+
+MatrixF CondensedRdmRepresentation::readRows(std::size_t first, std::size_t count) const {
+    const std::size_t n = info().n;
+    if (first + count > n) {
+        throw FormatError(info().qualifiedName() + " has only " + std::to_string(n) + " rows");
+    }
+    const std::vector<float>& v = condensed();
+    MatrixF out(static_cast<Eigen::Index>(count), static_cast<Eigen::Index>(n));
+    // Index of (i, j), i < j, in the row-major condensed upper triangle.
+    auto at = [&](std::size_t i, std::size_t j) { return v[i * n - i * (i + 1) / 2 + (j - i - 1)]; };
+    for (std::size_t r = 0; r < count; ++r) {
+        const std::size_t i = first + r;
+        for (std::size_t j = 0; j < n; ++j) {
+            out(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(j)) =
+                i == j ? 0.0f : (i < j ? at(i, j) : at(j, i));
+        }
+    }
+    return out;
+}
+
+}  // namespace repscope::io

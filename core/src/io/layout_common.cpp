@@ -1,0 +1,243 @@
+#include "io/layout_common.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numeric>
+
+#include "io/h5_representation.h"
+#include "repscope/error.h"
+#include "repscope/natural_sort.h"
+
+namespace repscope::io {
+
+void Discovery::skip(const std::string& path, const std::string& reason) {
+    skipped.emplace_back(path, reason);
+}
+
+std::string parentPath(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
+std::string baseName(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string fileStem(const std::string& path) {
+    return std::filesystem::path(path).stem().string();
+}
+
+DatasetFacts datasetFacts(hid_t file, const std::string& path) {
+    DatasetFacts f;
+    f.path = path;
+    H5Id ds(H5Dopen2(file, path.c_str(), H5P_DEFAULT));
+    if (!ds) return f;
+    f.shape = datasetShape(ds.get());
+    H5Id type(H5Dget_type(ds.get()));
+    f.typeClass = typeClass(type.get());
+    f.dtype = dtypeName(type.get());
+    return f;
+}
+
+namespace {
+void collectDatasets(hid_t file, const std::string& group, const std::vector<std::string>& exclude,
+                     std::vector<std::string>& out) {
+    H5Id g(H5Gopen2(file, group.c_str(), H5P_DEFAULT));
+    if (!g) return;
+    for (const std::string& name : childNames(g.get())) {
+        const std::string path = (group == "/" ? "/" : group + "/") + name;
+        if (std::find(exclude.begin(), exclude.end(), path) != exclude.end()) continue;
+        switch (objectType(file, path)) {
+            case ObjectType::Group: collectDatasets(file, path, exclude, out); break;
+            case ObjectType::Dataset: out.push_back(path); break;
+            default: break;
+        }
+    }
+}
+}  // namespace
+
+std::vector<std::string> datasetPathsUnder(hid_t file, const std::string& group,
+                                           const std::vector<std::string>& exclude) {
+    std::vector<std::string> out;
+    collectDatasets(file, group, exclude, out);
+    return out;
+}
+
+std::optional<std::string> unusableReason(const DatasetFacts& f, std::optional<std::size_t> n) {
+    if (f.typeClass == TypeClass::String) return "holds strings, not numbers";
+    if (f.typeClass != TypeClass::Float && f.typeClass != TypeClass::Integer) {
+        return "holds " + f.dtype + " values, not numbers";
+    }
+    if (f.shape.empty()) return "is a scalar, not an N × D array";
+    if (f.shape.size() == 1) {
+        return "is rank-1 (" + std::to_string(f.shape[0]) +
+               " values); a representation needs shape (N, D, ...)";
+    }
+    for (const auto dim : f.shape) {
+        if (dim == 0) return "is empty (a dimension of size 0)";
+    }
+    if (n && f.shape[0] != *n) {
+        return "has " + std::to_string(f.shape[0]) + " rows but the file has " +
+               std::to_string(*n) + " stimuli";
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// A square N×N dataset is a precomputed RDM when it says so (name or attribute), or when a
+// sample of it has a zero diagonal and is symmetric.
+bool looksLikeRdm(hid_t file, const DatasetFacts& f, std::string& measure) {
+    if (f.shape.size() != 2 || f.shape[0] != f.shape[1]) return false;
+    H5Id ds(H5Dopen2(file, f.path.c_str(), H5P_DEFAULT));
+    if (!ds) return false;
+    std::string kind;
+    (void)readStringAttribute(ds.get(), "measure", measure);
+    if (measure.empty()) (void)readStringAttribute(ds.get(), "dissimilarity_measure", measure);
+    if (readStringAttribute(ds.get(), "kind", kind) || readStringAttribute(ds.get(), "type", kind)) {
+        std::transform(kind.begin(), kind.end(), kind.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (kind == "rdm") return true;
+    }
+    std::string lower = baseName(f.path);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.find("rdm") != std::string::npos || !measure.empty()) return true;
+    const hsize_t m = std::min<hsize_t>(f.shape[0], 32);
+    std::vector<float> block(m * m);
+    H5Id space(H5Dget_space(ds.get()));
+    const hsize_t start[2] = {0, 0};
+    const hsize_t extent[2] = {m, m};
+    H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, extent, nullptr);
+    H5Id mem(H5Screate_simple(2, extent, nullptr));
+    if (H5Dread(ds.get(), H5T_NATIVE_FLOAT, mem.get(), space.get(), H5P_DEFAULT, block.data()) < 0) {
+        return false;
+    }
+    for (hsize_t i = 0; i < m; ++i) {
+        if (block[i * m + i] != 0.0f) return false;
+        for (hsize_t j = i + 1; j < m; ++j) {
+            const float a = block[i * m + j];
+            const float b = block[j * m + i];
+            if (!(std::abs(a - b) <= 1e-6f * std::max(1.0f, std::abs(a)))) return false;
+        }
+    }
+    return m >= 2;
+}
+
+}  // namespace
+
+RepresentationPtr makeDenseRepresentation(const H5FilePtr& file, const DatasetFacts& f,
+                                          std::string model, std::string layer) {
+    RepresentationInfo info;
+    info.file = file->path;
+    info.path = f.path;
+    info.model = std::move(model);
+    info.layer = std::move(layer);
+    info.dtype = f.dtype;
+    info.shape = f.shape;
+    info.n = f.shape.at(0);
+    info.d = std::accumulate(f.shape.begin() + 1, f.shape.end(), std::size_t{1},
+                             [](std::size_t a, std::uint64_t b) { return a * b; });
+    if (looksLikeRdm(file->id.get(), f, info.rdmMeasure)) info.kind = RepresentationKind::Rdm;
+    H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), H5P_DEFAULT));
+    if (ds) {
+        for (auto& [k, v] : attributesAsText(ds.get())) info.attributes[k] = v;
+    }
+    return std::make_shared<DenseH5Representation>(std::move(info), file);
+}
+
+void addRepresentations(const H5FilePtr& file, const std::vector<std::string>& paths,
+                        std::size_t n, Discovery& out) {
+    // Group by model in order of first appearance.
+    std::vector<std::string> models;
+    std::map<std::string, std::vector<DatasetFacts>> byModel;
+    for (const std::string& path : paths) {
+        DatasetFacts f = datasetFacts(file->id.get(), path);
+        if (auto why = unusableReason(f, n)) {
+            out.skip(path, *why);
+            if (f.typeClass != TypeClass::String) {
+                out.warnings.push_back(file->path + ":" + path + " " + *why + "; skipped");
+            }
+            continue;
+        }
+        const std::string model = parentPath(path);
+        if (!byModel.count(model)) models.push_back(model);
+        byModel[model].push_back(std::move(f));
+    }
+    for (const std::string& modelPath : models) {
+        auto& layers = byModel[modelPath];
+        std::vector<std::string> names;
+        std::vector<std::int64_t> orderAttr;
+        bool allOrdered = true;
+        for (const auto& f : layers) {
+            names.push_back(baseName(f.path));
+            H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), H5P_DEFAULT));
+            std::int64_t o = 0;
+            allOrdered = allOrdered && ds && readIntAttribute(ds.get(), "order", o);
+            orderAttr.push_back(o);
+        }
+        std::vector<std::size_t> order;
+        H5Id group(H5Gopen2(file->id.get(), modelPath.c_str(), H5P_DEFAULT));
+        std::vector<std::string> groupOrder;
+        if (allOrdered) {
+            order.resize(layers.size());
+            std::iota(order.begin(), order.end(), std::size_t{0});
+            std::stable_sort(order.begin(), order.end(),
+                             [&](auto a, auto b) { return orderAttr[a] < orderAttr[b]; });
+        } else if (group && readStringListAttribute(group.get(), "order", groupOrder)) {
+            for (const std::string& name : groupOrder) {
+                const auto it = std::find(names.begin(), names.end(), name);
+                if (it != names.end()) order.push_back(static_cast<std::size_t>(it - names.begin()));
+            }
+            for (std::size_t k = 0; k < names.size(); ++k) {
+                if (std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
+            }
+        } else {
+            order = layerDisplayOrder(names);
+        }
+        const std::string model =
+            modelPath == "/" ? fileStem(file->path) : modelPath.substr(1);
+        for (const std::size_t k : order) {
+            out.representations.push_back(
+                makeDenseRepresentation(file, layers[k], model, names[k]));
+        }
+    }
+}
+
+CategoryColumn categoricalFromStrings(std::string name, const std::vector<std::string>& values) {
+    CategoryColumn c;
+    c.name = std::move(name);
+    c.categories = values;
+    std::sort(c.categories.begin(), c.categories.end(),
+              [](const std::string& a, const std::string& b) { return naturalLess(a, b); });
+    c.categories.erase(std::unique(c.categories.begin(), c.categories.end()), c.categories.end());
+    std::map<std::string, std::int32_t> index;
+    for (std::size_t k = 0; k < c.categories.size(); ++k) {
+        index[c.categories[k]] = static_cast<std::int32_t>(k);
+    }
+    c.codes.reserve(values.size());
+    for (const auto& v : values) c.codes.push_back(index[v]);
+    return c;
+}
+
+CategoryColumn categoricalFromIntegers(std::string name, const std::vector<std::int64_t>& values) {
+    std::vector<std::int64_t> distinct = values;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    CategoryColumn c;
+    c.name = std::move(name);
+    std::map<std::int64_t, std::int32_t> index;
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+        c.categories.push_back(std::to_string(distinct[k]));
+        index[distinct[k]] = static_cast<std::int32_t>(k);
+    }
+    c.codes.reserve(values.size());
+    for (const auto v : values) c.codes.push_back(index[v]);
+    return c;
+}
+
+}  // namespace repscope::io

@@ -1,0 +1,53 @@
+// thingsvision's features.hdf5 (one /features dataset, N×D or N×C×H×W) and the generic
+// fallback: every numeric dataset of rank ≥ 2 is a representation; N is the most common first
+// dimension, and datasets with another row count are listed as skipped.
+#include <map>
+
+#include "io/layouts.h"
+#include "repscope/error.h"
+
+namespace repscope::io {
+
+bool isThingsvision(hid_t file) {
+    if (objectType(file, "/features") != ObjectType::Dataset) return false;
+    H5Id root(H5Gopen2(file, "/", H5P_DEFAULT));
+    for (const std::string& name : childNames(root.get())) {
+        if (name != "features" && objectType(file, "/" + name) == ObjectType::Dataset &&
+            datasetFacts(file, "/" + name).shape.size() >= 2) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Discovery readThingsvision(const H5FilePtr& file) {
+    Discovery out;
+    out.layout = Layout::Thingsvision;
+    const auto f = datasetFacts(file->id.get(), "/features");
+    if (auto why = unusableReason(f, std::nullopt)) {
+        throw FormatError(file->path + ":/features " + *why);
+    }
+    out.stimuli.count = f.shape[0];
+    out.representations.push_back(
+        makeDenseRepresentation(file, f, "thingsvision", "features"));
+    return out;
+}
+
+Discovery readGeneric(const H5FilePtr& file) {
+    Discovery out;
+    out.layout = Layout::Generic;
+    const auto paths = datasetPathsUnder(file->id.get(), "/", {});
+    std::map<std::uint64_t, std::size_t> votes;
+    std::uint64_t best = 0;
+    for (const auto& p : paths) {
+        const auto f = datasetFacts(file->id.get(), p);
+        if (!unusableReason(f, std::nullopt) && ++votes[f.shape[0]] > votes[best]) {
+            best = f.shape[0];
+        }
+    }
+    out.stimuli.count = best;
+    addRepresentations(file, paths, best, out);
+    return out;
+}
+
+}  // namespace repscope::io

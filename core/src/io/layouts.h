@@ -1,0 +1,23 @@
+#pragma once
+// One reader per recognised layout; each returns what it found or throws FormatError.
+#include "io/layout_common.h"
+
+namespace repscope::io {
+
+[[nodiscard]] bool isNative(hid_t file);
+[[nodiscard]] bool isRsatoolbox(hid_t file);
+[[nodiscard]] bool isH5ad(hid_t file, const std::string& path);
+[[nodiscard]] bool isThingsvision(hid_t file);
+
+[[nodiscard]] Discovery readNative(const H5FilePtr& file);
+[[nodiscard]] Discovery readRsatoolbox(const H5FilePtr& file);
+[[nodiscard]] Discovery readH5ad(const H5FilePtr& file);
+[[nodiscard]] Discovery readThingsvision(const H5FilePtr& file);
+[[nodiscard]] Discovery readGeneric(const H5FilePtr& file);
+
+// Reads a stimulus column dataset (strings or integers) into `out.stimuli` as a categorical
+// column or labels; checks its length against n. Used by native and rsatoolbox readers.
+void readStimulusColumn(const H5FilePtr& file, const std::string& path, const std::string& name,
+                        std::size_t n, Discovery& out);
+
+}  // namespace repscope::io
