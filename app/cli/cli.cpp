@@ -13,6 +13,7 @@ namespace repscope::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
         {"info", "list the stimuli and representations of an HDF5 file", kInfoUsage, runInfo},
+        {"rdm", "compute a representational dissimilarity matrix (RDM)", kRdmUsage, runRdm},
         {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,
          runDemo},
     };

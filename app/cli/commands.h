@@ -18,8 +18,10 @@ const std::vector<Command>& commands();
 
 int runInfo(const std::vector<std::string>& args);
 int runDemo(const std::vector<std::string>& args);
+int runRdm(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
+extern const char* const kRdmUsage;
 
 }  // namespace repscope::cli

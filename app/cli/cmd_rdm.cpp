@@ -1,0 +1,88 @@
+// repscope rdm FILE:PATH --measure M [--out OUT.h5|.csv|.npy [--format repscope|rsatoolbox]]
+#include <iostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/json_writer.h"
+#include "repscope/error.h"
+#include "repscope/matrix_writer.h"
+#include "repscope/metrics/rdm.h"
+
+namespace repscope::cli {
+
+const char* const kRdmUsage =
+    "Usage: repscope rdm FILE:PATH [--measure correlation|cosine|euclidean|sqeuclidean]\n"
+    "                    [--out OUT.h5|OUT.csv|OUT.npy [--format repscope|rsatoolbox]]\n"
+    "                    [--nan-policy error|drop] [--json]\n\n"
+    "Computes the N×N representational dissimilarity matrix of a representation (default\n"
+    "measure: correlation = 1 − Pearson r). A precomputed RDM in the file is passed through.\n"
+    "  --out       .h5: dataset /rdm (N×N float32, attributes measure, source) and\n"
+    "              /stimuli/labels; --format rsatoolbox writes rsatoolbox's RDMs layout that\n"
+    "              rsatoolbox.rdm.load_rdm(path, file_type='hdf5') reads; .csv and .npy: the matrix\n"
+    "  --json      without --out: {\"measure\", \"n\", \"upper\": [N(N−1)/2 values, i<j row-major]};\n"
+    "              with --out: {\"measure\", \"n\", \"out\"}\n";
+
+int runRdm(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments("rdm", args, {"--json"},
+                                       {"--measure", "--out", "--format", "--nan-policy"});
+    if (a.positional.size() != 1) throw InputError("expects one FILE:/path (see --help)");
+    const std::string format = a.option("--format", "repscope");
+    if (format != "repscope" && format != "rsatoolbox") {
+        throw InputError("--format must be 'repscope' or 'rsatoolbox', not '" + format + "'");
+    }
+    const std::string out = a.option("--out", "");
+    if (format == "rsatoolbox" && out.empty()) throw InputError("--format needs --out FILE.h5");
+    const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
+    LoadedRepresentation in = loadRepresentation(a.positional.front());
+    applyNanPolicy({&in}, policy);
+    Eigen::MatrixXd rdm;
+    std::string measure;
+    if (in.representation->info().kind == RepresentationKind::Rdm) {
+        rdm = metrics::precomputedRdm(in.values, in.name);
+        measure = in.representation->info().rdmMeasure.empty() ? "precomputed"
+                                                                : in.representation->info().rdmMeasure;
+        if (a.options.count("--measure")) {
+            std::cerr << in.name << " is a precomputed RDM; --measure is ignored\n";
+        }
+    } else {
+        const metrics::RdmMeasure m = metrics::parseRdmMeasure(a.option("--measure", "correlation"));
+        rdm = metrics::computeRdm(in.values, m, in.labels);
+        measure = std::string(metrics::rdmMeasureName(m));
+    }
+    const auto n = static_cast<std::uint64_t>(rdm.rows());
+    if (!out.empty()) {
+        const MatrixD values = rdm;
+        if (format == "rsatoolbox") {
+            writeRsatoolboxRdm(out, values, measure, in.labels);
+        } else {
+            MatrixOutput meta;
+            meta.datasetName = "rdm";
+            meta.attributes = {{"measure", measure}, {"source", in.name}};
+            meta.rowLabels = meta.columnLabels = in.labels;
+            writeMatrix(out, values, meta);
+        }
+    }
+    if (a.has("--json")) {
+        JsonWriter w(std::cout);
+        w.beginObject().key("measure").value(measure).key("n").value(n);
+        if (out.empty()) {
+            w.key("upper").beginArray();
+            const Eigen::VectorXd upper = metrics::upperTriangle(rdm);
+            for (Eigen::Index k = 0; k < upper.size(); ++k) w.value(upper[k]);
+            w.endArray();
+        } else {
+            w.key("out").value(out);
+        }
+        w.endObject();
+        std::cout << "\n";
+    } else if (!out.empty()) {
+        std::cout << "wrote the " << n << " × " << n << " " << measure << " RDM of " << in.name
+                  << " to " << out << "\n";
+    } else {
+        throw InputError("nothing to do: give --out FILE or --json");
+    }
+    return 0;
+}
+
+}  // namespace repscope::cli

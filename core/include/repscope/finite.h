@@ -1,0 +1,30 @@
+#pragma once
+// NaN/Inf handling before any metric (the CLI's --nan-policy error|drop).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "repscope/representation.h"
+
+namespace repscope {
+
+enum class NanPolicy { Error, Drop };
+
+// "error" or "drop"; throws InputError otherwise.
+[[nodiscard]] NanPolicy parseNanPolicy(std::string_view name);
+
+struct NonFiniteCount {
+    std::size_t values = 0;  // NaN or ±Inf entries
+    std::size_t rows = 0;    // stimuli with at least one of them
+};
+[[nodiscard]] NonFiniteCount countNonFinite(const MatrixF& x);
+
+// Indices of rows whose values are all finite.
+[[nodiscard]] std::vector<std::size_t> finiteRows(const MatrixF& x);
+
+// Throws FormatError "<what> contains 3 NaN/Inf values in 2 stimuli (first: <label>); use
+// --nan-policy drop to leave those stimuli out" when x is not all finite.
+void requireFinite(const MatrixF& x, const std::string& what,
+                   const std::vector<std::string>& labels = {});
+
+}  // namespace repscope
