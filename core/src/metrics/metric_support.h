@@ -2,7 +2,6 @@
 // Internal helpers shared by the metric implementations: float64 conversion with input checks,
 // centring, throttled progress over sub-ranges and row-blocked loops. Not part of the public API.
 #include <Eigen/Core>
-#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,7 +15,8 @@ namespace repscope::metrics::detail {
 using Eigen::Index;
 
 // Forwards fractions of one stage of a computation to a Progress, mapped to [lo, hi] of the
-// whole and throttled to one onProgress() call per ~25 ms; cancellation is checked every call.
+// whole. Callers report once per block of work (blocks are sized to a few tens of ms), so no
+// throttling happens here; every call also checks cancellation (through report()).
 class ProgressSpan {
 public:
     explicit ProgressSpan(Progress& progress, double lo = 0.0, double hi = 1.0)
@@ -33,7 +33,26 @@ private:
     Progress* progress_;
     double lo_;
     double hi_;
-    std::chrono::steady_clock::time_point last_{};
+};
+
+// A Progress for one stage of a larger computation: its fractions are forwarded to the parent,
+// mapped to [lo, hi]; cancelling the parent cancels the stage (report() throws Cancelled).
+class SubProgress : public Progress {
+public:
+    SubProgress(Progress& parent, double lo, double hi) : parent_(&parent), lo_(lo), hi_(hi) {
+        if (parent.isCancelled()) cancel();
+    }
+
+protected:
+    void onProgress(double fraction) override {
+        if (parent_->isCancelled()) cancel();
+        parent_->report(lo_ + (hi_ - lo_) * fraction);
+    }
+
+private:
+    Progress* parent_;
+    double lo_;
+    double hi_;
 };
 
 // Rows per block so that one block costs about `targetFlops` given `flopsPerRow`.

@@ -1,0 +1,190 @@
+#include "repscope/metrics/rsa.h"
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "metrics/merge_sort.h"
+#include "metrics/metric_support.h"
+#include "repscope/error.h"
+
+namespace repscope::metrics {
+
+using detail::Index;
+using detail::ProgressSpan;
+
+std::string_view rsaComparatorName(RsaComparator comparator) {
+    switch (comparator) {
+        case RsaComparator::Spearman: return "rsa_spearman";
+        case RsaComparator::Pearson: return "rsa_pearson";
+        case RsaComparator::KendallTauA: return "rsa_kendall_tau_a";
+        case RsaComparator::Cosine: return "rsa_cosine";
+    }
+    return "rsa_spearman";
+}
+
+namespace {
+
+void requireSameLength(const Eigen::VectorXd& a, const Eigen::VectorXd& b, std::string_view name) {
+    if (a.size() != b.size()) {
+        throw AlignmentError(std::string(name) + " compares RDMs of the same stimuli, but their "
+                             "upper triangles have " + std::to_string(a.size()) + " and " +
+                             std::to_string(b.size()) + " entries.");
+    }
+    if (a.size() < 2) {
+        throw InputError(std::string(name) + " needs RDMs of at least 3 stimuli (2 pairs).");
+    }
+    if (!a.allFinite() || !b.allFinite()) {
+        throw FormatError(std::string(name) + " got an RDM with NaN or infinite dissimilarities.");
+    }
+}
+
+double pearsonChecked(const Eigen::VectorXd& a, const Eigen::VectorXd& b, std::string_view name) {
+    const double n = static_cast<double>(a.size());
+    const Eigen::ArrayXd da = a.array() - a.sum() / n;
+    const Eigen::ArrayXd db = b.array() - b.sum() / n;
+    const double saa = da.square().sum();
+    const double sbb = db.square().sum();
+    if (!(saa > 0.0) || !(sbb > 0.0)) {
+        throw FormatError("All dissimilarities of one RDM are equal, so " + std::string(name) +
+                          " is undefined.");
+    }
+    return std::clamp((da * db).sum() / std::sqrt(saa * sbb), -1.0, 1.0);
+}
+
+// Number of pairs tied within runs of equal keys of a sorted sequence.
+template <class Get>
+std::int64_t tiedPairs(std::size_t n, Get get) {
+    std::int64_t ties = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= n; ++i) {
+        if (i == n || !(get(i) == get(start))) {
+            const auto t = static_cast<std::int64_t>(i - start);
+            ties += t * (t - 1) / 2;
+            start = i;
+        }
+    }
+    return ties;
+}
+
+Eigen::VectorXd ranksImpl(const Eigen::VectorXd& v, ProgressSpan span) {
+    std::vector<std::pair<double, Index>> s(static_cast<std::size_t>(v.size()));
+    for (Index i = 0; i < v.size(); ++i) s[static_cast<std::size_t>(i)] = {v(i), i};
+    detail::mergeSortCountingInversions(
+        s, [](const auto& x, const auto& y) { return x.first < y.first; }, span);
+    Eigen::VectorXd r(v.size());
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= s.size(); ++i) {
+        if (i == s.size() || s[i].first != s[start].first) {
+            const double rank = 0.5 * static_cast<double>(start + i - 1) + 1.0;
+            for (std::size_t k = start; k < i; ++k) r(s[k].second) = rank;
+            start = i;
+        }
+    }
+    return r;
+}
+
+}  // namespace
+
+Eigen::VectorXd averageRanks(const Eigen::VectorXd& v, Progress& progress) {
+    ProgressSpan span(progress);
+    Eigen::VectorXd r = ranksImpl(v, span);
+    span.finish();
+    return r;
+}
+
+double rsaPearson(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
+    requireSameLength(a, b, "rsa_pearson");
+    progress.throwIfCancelled();
+    return pearsonChecked(a, b, "rsa_pearson");
+}
+
+double rsaSpearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
+    requireSameLength(a, b, "rsa_spearman");
+    ProgressSpan span(progress);
+    const Eigen::VectorXd ra = ranksImpl(a, span.sub(0.0, 0.48));
+    const Eigen::VectorXd rb = ranksImpl(b, span.sub(0.48, 0.96));
+    const double rho = pearsonChecked(ra, rb, "rsa_spearman");
+    span.finish();
+    return rho;
+}
+
+double rsaKendallTauA(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
+    requireSameLength(a, b, "rsa_kendall_tau_a");
+    ProgressSpan span(progress);
+    const auto n = static_cast<std::size_t>(a.size());
+    std::vector<std::pair<double, double>> p(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        p[i] = {a(static_cast<Index>(i)), b(static_cast<Index>(i))};
+    }
+    detail::mergeSortCountingInversions(
+        p, [](const auto& x, const auto& y) { return x < y; }, span.sub(0.0, 0.5));
+    const std::int64_t tiesA = tiedPairs(n, [&](std::size_t i) { return p[i].first; });
+    const std::int64_t tiesAB = tiedPairs(n, [&](std::size_t i) { return p[i]; });
+    std::vector<double> bs(n);
+    for (std::size_t i = 0; i < n; ++i) bs[i] = p[i].second;
+    p.clear();
+    p.shrink_to_fit();
+    const std::int64_t discordant = detail::mergeSortCountingInversions(
+        bs, [](double x, double y) { return x < y; }, span.sub(0.5, 1.0));
+    const std::int64_t tiesB = tiedPairs(n, [&](std::size_t i) { return bs[i]; });
+    const auto total = static_cast<std::int64_t>(n) * static_cast<std::int64_t>(n - 1) / 2;
+    const std::int64_t concordantMinusDiscordant = total - tiesA - tiesB + tiesAB - 2 * discordant;
+    span.finish();
+    return static_cast<double>(concordantMinusDiscordant) / static_cast<double>(total);
+}
+
+double rsaCosine(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
+    requireSameLength(a, b, "rsa_cosine");
+    progress.throwIfCancelled();
+    const double na = a.norm();
+    const double nb = b.norm();
+    if (!(na > 0.0) || !(nb > 0.0)) {
+        throw FormatError("All dissimilarities of one RDM are zero, so rsa_cosine is undefined.");
+    }
+    return std::clamp(a.dot(b) / (na * nb), -1.0, 1.0);
+}
+
+double compareRdmVectors(const Eigen::VectorXd& a, const Eigen::VectorXd& b,
+                         RsaComparator comparator, Progress& progress) {
+    switch (comparator) {
+        case RsaComparator::Spearman: return rsaSpearman(a, b, progress);
+        case RsaComparator::Pearson: return rsaPearson(a, b, progress);
+        case RsaComparator::KendallTauA: return rsaKendallTauA(a, b, progress);
+        case RsaComparator::Cosine: return rsaCosine(a, b, progress);
+    }
+    return rsaSpearman(a, b, progress);
+}
+
+Eigen::VectorXd rsaVector(const MatrixF& x, const RsaOptions& options, Progress& progress) {
+    Eigen::VectorXd v = upperTriangle(computeRdm(x, options.measure, progress));
+    if (options.geotopo) v = geoTopoTransform(v, *options.geotopo);
+    return v;
+}
+
+Eigen::VectorXd rsaVectorFromRdm(const MatrixF& rdm, const RsaOptions& options) {
+    Eigen::VectorXd v = upperTriangle(precomputedRdm(rdm));
+    if (options.geotopo) v = geoTopoTransform(v, *options.geotopo);
+    return v;
+}
+
+double rsa(const MatrixF& x, const MatrixF& y, RsaComparator comparator,
+           const RsaOptions& options, Progress& progress) {
+    if (x.rows() != y.rows()) {
+        throw AlignmentError(std::string(rsaComparatorName(comparator)) +
+                             " needs the same stimuli on both sides, but one has " +
+                             std::to_string(x.rows()) + " and the other " +
+                             std::to_string(y.rows()) + ".");
+    }
+    detail::SubProgress first(progress, 0.0, 0.35);
+    const Eigen::VectorXd a = rsaVector(x, options, first);
+    detail::SubProgress second(progress, 0.35, 0.7);
+    const Eigen::VectorXd b = rsaVector(y, options, second);
+    detail::SubProgress last(progress, 0.7, 1.0);
+    const double r = compareRdmVectors(a, b, comparator, last);
+    progress.report(1.0);
+    return r;
+}
+
+}  // namespace repscope::metrics
