@@ -1,0 +1,45 @@
+#pragma once
+// Classical (Torgerson) multidimensional scaling of an N×N dissimilarity matrix:
+// B = −½ J D² J (J the centring matrix), coordinates = top-k eigenvectors × √eigenvalue.
+#include <Eigen/Core>
+
+#include "repscope/progress.h"
+#include "repscope/representation.h"
+
+namespace repscope::embed {
+
+struct MdsOptions {
+    int components = 2;
+    // Up to this N the whole spectrum of B is computed (dense eigensolver, O(N³)); above it only
+    // the top `components` and the `components` most negative eigenvalues (Lanczos, Spectra).
+    int fullSpectrumMaxN = 2500;
+};
+
+struct MdsResult {
+    Eigen::MatrixXd coordinates;  // N×k; an axis with a non-positive eigenvalue is all zeros
+    // Eigenvalues of B, descending: all N when spectrumComplete, else the top k followed by the
+    // k most negative ones.
+    Eigen::VectorXd eigenvalues;
+    bool spectrumComplete = false;
+    // Eigenvalues below −1e-9·max|λ| count as negative (non-Euclidean part of the input).
+    // When !spectrumComplete only the eigenvalues found are counted: negativeCount and
+    // negativeMass are then lower bounds, and positiveMass is max(found, trace + negativeMass).
+    int negativeCount = 0;
+    double negativeMass = 0.0;  // Σ |λ| over negative eigenvalues
+    double positiveMass = 0.0;  // Σ λ over positive eigenvalues
+    double trace = 0.0;         // Σ λ = trace(B), always exact
+    // Share of the positive mass captured by the k axes (Σ top-k λ⁺ / positiveMass).
+    double explainedRatio = 0.0;
+};
+
+// `dissimilarities` must be square, symmetric (to 1e-4 relative), finite, non-negative, with a
+// zero diagonal. Throws InputError/FormatError naming the problem, Cancelled on cancel.
+[[nodiscard]] MdsResult computeClassicalMds(const Eigen::MatrixXd& dissimilarities,
+                                            const MdsOptions& options = {},
+                                            Progress& progress = silentProgress());
+// Same, for a precomputed RDM as read from a file (float32 rows).
+[[nodiscard]] MdsResult computeClassicalMds(const MatrixF& dissimilarities,
+                                            const MdsOptions& options = {},
+                                            Progress& progress = silentProgress());
+
+}  // namespace repscope::embed

@@ -1,0 +1,111 @@
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+#include "repscope/embed/mds.h"
+#include "repscope/embed/procrustes.h"
+#include "repscope/error.h"
+
+using namespace repscope;
+using namespace repscope::embed;
+
+namespace {
+
+Eigen::MatrixXd gaussian(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::normal_distribution<double> nd;
+    Eigen::MatrixXd m(rows, cols);
+    for (Eigen::Index i = 0; i < rows; ++i)
+        for (Eigen::Index j = 0; j < cols; ++j) m(i, j) = nd(gen);
+    return m;
+}
+
+Eigen::MatrixXd euclideanDistances(const Eigen::MatrixXd& x) {
+    Eigen::MatrixXd d(x.rows(), x.rows());
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        for (Eigen::Index j = 0; j < x.rows(); ++j) d(i, j) = (x.row(i) - x.row(j)).norm();
+    return d;
+}
+
+}  // namespace
+
+class TestEmbedMds : public QObject {
+    Q_OBJECT
+private slots:
+    void recoversPlanarConfiguration() {
+        Eigen::MatrixXd x = gaussian(40, 2, 1);
+        x.col(0) *= 3.0;
+        const Eigen::MatrixXd d = euclideanDistances(x);
+        const MdsResult r = computeClassicalMds(d);
+        QVERIFY(r.spectrumComplete);
+        QCOMPARE(r.eigenvalues.size(), Eigen::Index(40));
+        QCOMPARE(r.negativeCount, 0);
+        QVERIFY(r.eigenvalues(1) > 1.0);
+        QVERIFY(std::abs(r.eigenvalues(2)) < 1e-9 * r.eigenvalues(0));
+        QVERIFY(std::abs(r.explainedRatio - 1.0) < 1e-9);
+        QVERIFY(std::abs(r.trace - r.eigenvalues.sum()) < 1e-8 * r.trace);
+        const ProcrustesResult p = alignProcrustes(r.coordinates, x);
+        QVERIFY2(p.relativeResidual < 1e-20, qPrintable(QString::number(p.relativeResidual)));
+        QVERIFY(std::abs(p.scale - 1.0) < 1e-10);  // MDS keeps the scale
+
+        // The float32 overload (an RDM read from a file) gives the same axes.
+        const MdsResult rf = computeClassicalMds(MatrixF(d.cast<float>()));
+        QVERIFY((rf.coordinates - r.coordinates).cwiseAbs().maxCoeff() < 1e-4);
+    }
+
+    void lanczosPathMatchesFullSpectrum() {
+        const Eigen::MatrixXd x = gaussian(120, 5, 2);
+        // City-block distances are not Euclidean-embeddable: negative eigenvalues appear.
+        Eigen::MatrixXd d(x.rows(), x.rows());
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            for (Eigen::Index j = 0; j < x.rows(); ++j) d(i, j) = (x.row(i) - x.row(j)).lpNorm<1>();
+        MdsOptions opt;
+        opt.components = 3;
+        const MdsResult full = computeClassicalMds(d, opt);
+        opt.fullSpectrumMaxN = 50;
+        const MdsResult part = computeClassicalMds(d, opt);
+        QVERIFY(!part.spectrumComplete);
+        QCOMPARE(part.eigenvalues.size(), Eigen::Index(6));
+        QVERIFY((part.coordinates - full.coordinates).cwiseAbs().maxCoeff() < 1e-6);
+        QVERIFY(full.negativeCount > 0);
+        QVERIFY(part.negativeCount > 0);
+        QVERIFY(std::abs(part.eigenvalues(5) - full.eigenvalues(119)) < 1e-8);
+        QVERIFY(full.negativeMass > 0.0);
+        QVERIFY(std::abs(full.positiveMass - full.negativeMass - full.trace) < 1e-8 * full.trace);
+    }
+
+    void badInputIsRefused() {
+        QVERIFY_THROWS_EXCEPTION(InputError, (void)computeClassicalMds(Eigen::MatrixXd(5, 4)));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 (void)computeClassicalMds(Eigen::MatrixXd(Eigen::MatrixXd::Zero(3, 3))));
+        Eigen::MatrixXd d = euclideanDistances(gaussian(10, 2, 3));
+        Eigen::MatrixXd asym = d;
+        asym(1, 2) += 1.0;
+        QVERIFY_THROWS_EXCEPTION(FormatError, (void)computeClassicalMds(asym));
+        Eigen::MatrixXd nan = d;
+        nan(1, 2) = nan(2, 1) = std::nan("");
+        try {
+            (void)computeClassicalMds(nan);
+            QFAIL("no exception");
+        } catch (const FormatError& e) {
+            QVERIFY2(QString(e.what()).contains("2 NaN"), e.what());
+        }
+        Eigen::MatrixXd diag = d;
+        diag(4, 4) = 1.0;
+        QVERIFY_THROWS_EXCEPTION(FormatError, (void)computeClassicalMds(diag));
+        MdsOptions opt;
+        opt.components = 10;
+        QVERIFY_THROWS_EXCEPTION(InputError, (void)computeClassicalMds(d, opt));
+    }
+
+    void cancellationThrows() {
+        Progress p;
+        p.cancel();
+        const Eigen::MatrixXd d = euclideanDistances(gaussian(30, 2, 4));
+        QVERIFY_THROWS_EXCEPTION(Cancelled, (void)computeClassicalMds(d, {}, p));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEmbedMds)
+#include "test_embed_mds.moc"
