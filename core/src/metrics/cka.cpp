@@ -1,0 +1,221 @@
+#include "repscope/metrics/cka.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "metrics/metric_support.h"
+#include "repscope/error.h"
+
+namespace repscope::metrics {
+
+using detail::Index;
+using detail::ProgressSpan;
+
+namespace {
+
+// ⟨K,L⟩, ‖K‖², ‖L‖² and diag(K), diag(L) of the linear Gram matrices of centred X and Y.
+struct LinearStats {
+    double kl = 0.0;
+    double kk = 0.0;
+    double ll = 0.0;
+    Eigen::VectorXd diagK;
+    Eigen::VectorXd diagL;
+};
+
+LinearStats linearStats(const Eigen::MatrixXd& xc, const Eigen::MatrixXd& yc, ProgressSpan span) {
+    const Index n = xc.rows();
+    const double d = static_cast<double>(xc.cols());
+    const double e = static_cast<double>(yc.cols());
+    const double nd = static_cast<double>(n);
+    LinearStats s;
+    s.diagK = xc.rowwise().squaredNorm();
+    s.diagL = yc.rowwise().squaredNorm();
+    if (d * d + e * e + d * e <= nd * (d + e)) {
+        Eigen::MatrixXd sxx = Eigen::MatrixXd::Zero(xc.cols(), xc.cols());
+        Eigen::MatrixXd syy = Eigen::MatrixXd::Zero(yc.cols(), yc.cols());
+        Eigen::MatrixXd sxy = Eigen::MatrixXd::Zero(xc.cols(), yc.cols());
+        const Index block = detail::blockRows(n, 2.0 * (d * d + e * e + d * e), 2e8);
+        detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
+            const auto xb = xc.middleRows(first, count);
+            const auto yb = yc.middleRows(first, count);
+            sxx.noalias() += xb.transpose() * xb;
+            syy.noalias() += yb.transpose() * yb;
+            sxy.noalias() += xb.transpose() * yb;
+        });
+        s.kl = sxy.squaredNorm();
+        s.kk = sxx.squaredNorm();
+        s.ll = syy.squaredNorm();
+    } else {
+        const Index block = detail::blockRows(n, 2.0 * nd * (d + e), 2e8);
+        detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
+            const Eigen::MatrixXd kb = xc.middleRows(first, count) * xc.transpose();
+            const Eigen::MatrixXd lb = yc.middleRows(first, count) * yc.transpose();
+            s.kl += kb.cwiseProduct(lb).sum();
+            s.kk += kb.squaredNorm();
+            s.ll += lb.squaredNorm();
+        });
+    }
+    return s;
+}
+
+// Kornblith's _debiased_dot_product_similarity_helper.
+double debiased(double xty, const Eigen::VectorXd& ssrX, const Eigen::VectorXd& ssrY, double n) {
+    return xty - n / (n - 2.0) * ssrX.dot(ssrY) +
+           ssrX.sum() * ssrY.sum() / ((n - 1.0) * (n - 2.0));
+}
+
+void requireVariance(double kk, double ll, const char* metric) {
+    if (!(kk > 0.0) || !(ll > 0.0)) {
+        throw FormatError(std::string(metric) + " is undefined because one representation is "
+                          "the same for every stimulus (zero variance).");
+    }
+}
+
+double linearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbiased,
+                 Progress& progress) {
+    const char* name = unbiased ? "cka_linear_debiased" : "cka_linear";
+    detail::requirePair(x, y, name, unbiased ? 4 : 2);
+    detail::requireFinite(x, "The first representation");
+    detail::requireFinite(y, "The second representation");
+    ProgressSpan span(progress);
+    Eigen::MatrixXd xc = x;
+    Eigen::MatrixXd yc = y;
+    detail::centreColumns(xc);
+    detail::centreColumns(yc);
+    span.report(0.05);
+    const LinearStats s = linearStats(xc, yc, span.sub(0.05, 1.0));
+    requireVariance(s.kk, s.ll, name);
+    double result = 0.0;
+    if (!unbiased) {
+        result = s.kl / (std::sqrt(s.kk) * std::sqrt(s.ll));
+    } else {
+        const double n = static_cast<double>(x.rows());
+        const double kl = debiased(s.kl, s.diagK, s.diagL, n);
+        const double kk = debiased(s.kk, s.diagK, s.diagK, n);
+        const double ll = debiased(s.ll, s.diagL, s.diagL, n);
+        if (!(kk > 0.0) || !(ll > 0.0)) {
+            throw FormatError("cka_linear_debiased is undefined here: the unbiased HSIC of a "
+                              "representation with itself is not positive (too few stimuli or "
+                              "a rank-one representation).");
+        }
+        result = kl / (std::sqrt(kk) * std::sqrt(ll));
+    }
+    span.finish();
+    return result;
+}
+
+// The double-centred RBF kernel of X (in place in k), given t. Returns ‖HKH‖².
+void rbfKernel(const Eigen::MatrixXd& x, double threshold, Eigen::MatrixXd& k, ProgressSpan span,
+               const char* side) {
+    const Index n = x.rows();
+    Eigen::MatrixXd xc = x;
+    detail::centreColumns(xc);
+    const Eigen::VectorXd sq = xc.rowwise().squaredNorm();
+    k.resize(n, n);
+    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(xc.cols() * n), 2e8);
+    detail::forRowBlocks(n, block, span.sub(0.0, 0.5), [&](Index first, Index count) {
+        k.middleCols(first, count).noalias() = xc * xc.middleRows(first, count).transpose();
+#pragma omp parallel for schedule(static)
+        for (Index c = first; c < first + count; ++c) {
+            for (Index r = 0; r < n; ++r) k(r, c) = std::max(0.0, sq(r) + sq(c) - 2.0 * k(r, c));
+            k(c, c) = 0.0;
+        }
+    });
+    // Median of all N² entries: N zeros on the diagonal plus every off-diagonal value twice.
+    std::vector<double> upper;
+    upper.reserve(static_cast<std::size_t>(n * (n - 1) / 2));
+    for (Index c = 0; c < n; ++c)
+        for (Index r = 0; r < c; ++r) upper.push_back(k(r, c));
+    span.report(0.6);
+    const auto nn = static_cast<std::size_t>(n);
+    auto entry = [&](std::size_t idx) {  // idx-th smallest of the N² entries
+        if (idx < nn) {
+            // the N diagonal zeros are the smallest entries (all d² ≥ 0)
+            return 0.0;
+        }
+        const std::size_t u = (idx - nn) / 2;
+        std::nth_element(upper.begin(), upper.begin() + static_cast<std::ptrdiff_t>(u), upper.end());
+        return upper[u];
+    };
+    const std::size_t total = nn * nn;
+    const double median = total % 2 == 1 ? entry(total / 2)
+                                         : 0.5 * (entry(total / 2 - 1) + entry(total / 2));
+    upper = {};
+    if (!(median > 0.0)) {
+        throw FormatError(std::string("cka_rbf is undefined: the median squared distance of the ") +
+                          side + " representation is zero (most stimuli are identical).");
+    }
+    span.report(0.7);
+    const double scale = -1.0 / (2.0 * threshold * threshold * median);
+    Eigen::VectorXd colMean(n);
+#pragma omp parallel for schedule(static)
+    for (Index c = 0; c < n; ++c) {
+        k.col(c) = (k.col(c) * scale).array().exp().matrix();
+        colMean(c) = k.col(c).sum() / static_cast<double>(n);
+    }
+    // Kornblith's center_gram: means -= mean(means)/2; K -= means[:,None]; K -= means[None,:]
+    const double half = colMean.sum() / static_cast<double>(n) / 2.0;
+    const Eigen::VectorXd m = colMean.array() - half;
+    span.report(0.85);
+#pragma omp parallel for schedule(static)
+    for (Index c = 0; c < n; ++c) k.col(c) = (k.col(c) - m).array() - m(c);
+    span.finish();
+}
+
+}  // namespace
+
+double ckaLinear(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, Progress& progress) {
+    return linearCka(x, y, false, progress);
+}
+
+double ckaLinearDebiased(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, Progress& progress) {
+    return linearCka(x, y, true, progress);
+}
+
+double ckaRbf(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, double threshold,
+              Progress& progress) {
+    detail::requirePair(x, y, "cka_rbf", 2);
+    if (!(threshold > 0.0) || !std::isfinite(threshold)) {
+        throw InputError("cka_rbf needs a positive --threshold, but " + std::to_string(threshold) +
+                         " was given.");
+    }
+    detail::requireFinite(x, "The first representation");
+    detail::requireFinite(y, "The second representation");
+    const auto n = static_cast<std::size_t>(x.rows());
+    checkMemoryBudget(n, 2 * n, sizeof(double), "cka_rbf's two N×N kernel matrices");
+    ProgressSpan span(progress);
+    Eigen::MatrixXd k;
+    Eigen::MatrixXd l;
+    rbfKernel(x, threshold, k, span.sub(0.0, 0.45), "first");
+    rbfKernel(y, threshold, l, span.sub(0.45, 0.9), "second");
+    double kl = 0.0, kk = 0.0, ll = 0.0;
+    const Index nn = x.rows();
+#pragma omp parallel for reduction(+ : kl, kk, ll) schedule(static)
+    for (Index c = 0; c < nn; ++c) {
+        kl += k.col(c).dot(l.col(c));
+        kk += k.col(c).squaredNorm();
+        ll += l.col(c).squaredNorm();
+    }
+    requireVariance(kk, ll, "cka_rbf");
+    span.finish();
+    return kl / (std::sqrt(kk) * std::sqrt(ll));
+}
+
+double ckaLinear(const MatrixF& x, const MatrixF& y, Progress& progress) {
+    return ckaLinear(detail::toDouble(x, "The first representation"),
+                     detail::toDouble(y, "The second representation"), progress);
+}
+
+double ckaLinearDebiased(const MatrixF& x, const MatrixF& y, Progress& progress) {
+    return ckaLinearDebiased(detail::toDouble(x, "The first representation"),
+                             detail::toDouble(y, "The second representation"), progress);
+}
+
+double ckaRbf(const MatrixF& x, const MatrixF& y, double threshold, Progress& progress) {
+    return ckaRbf(detail::toDouble(x, "The first representation"),
+                  detail::toDouble(y, "The second representation"), threshold, progress);
+}
+
+}  // namespace repscope::metrics

@@ -1,0 +1,107 @@
+// CKA: analytic invariances, the Gram form against textbook formulas, errors, cancellation.
+#include <QtTest>
+#include <cmath>
+
+#include "metrics_test_support.h"
+#include "repscope/error.h"
+#include "repscope/metrics/cka.h"
+
+using namespace repscope::metrics;
+using repscope::test::randomNormal;
+using repscope::test::randomOrthogonal;
+
+namespace {
+
+// Kornblith's center_gram(gram, unbiased) and cka(), written out for the test.
+Eigen::MatrixXd centerGram(Eigen::MatrixXd g, bool unbiased) {
+    const double n = static_cast<double>(g.rows());
+    if (unbiased) {
+        g.diagonal().setZero();
+        Eigen::VectorXd means = g.colwise().sum().transpose() / (n - 2);
+        double total = 0;
+        for (Eigen::Index i = 0; i < means.size(); ++i) total += means(i);
+        means.array() -= total / (2 * (n - 1));
+        g.colwise() -= means;
+        g.rowwise() -= means.transpose();
+        g.diagonal().setZero();
+    } else {
+        Eigen::VectorXd means = g.colwise().mean().transpose();
+        double total = 0;
+        for (Eigen::Index i = 0; i < means.size(); ++i) total += means(i);
+        means.array() -= total / n / 2;
+        g.colwise() -= means;
+        g.rowwise() -= means.transpose();
+    }
+    return g;
+}
+
+double textbookLinearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbiased) {
+    const Eigen::MatrixXd k = centerGram(x * x.transpose(), unbiased);
+    const Eigen::MatrixXd l = centerGram(y * y.transpose(), unbiased);
+    return k.cwiseProduct(l).sum() / (k.norm() * l.norm());
+}
+
+}  // namespace
+
+class TestMetricsCka : public QObject {
+    Q_OBJECT
+private slots:
+    void oneForScaledRotatedTranslatedCopies() {
+        for (const auto& [n, d] : {std::pair{60, 8}, std::pair{12, 30}}) {
+            const Eigen::MatrixXd x = randomNormal(n, d, 3);
+            Eigen::MatrixXd y = 2.5 * x * randomOrthogonal(d, 4);
+            y.rowwise() += randomNormal(1, d, 5).row(0);
+            QVERIFY(std::abs(ckaLinear(x, y) - 1.0) < 1e-10);
+            QVERIFY(std::abs(ckaLinearDebiased(x, y) - 1.0) < 1e-10);
+            QVERIFY(std::abs(ckaRbf(x, y) - 1.0) < 1e-10);
+            QVERIFY(std::abs(ckaRbf(x, y, 0.3) - 1.0) < 1e-10);
+            const repscope::MatrixF xf = x.cast<float>();
+            const repscope::MatrixF yf = y.cast<float>();
+            QVERIFY(std::abs(ckaLinear(xf, yf) - 1.0) < 1e-5);
+            QVERIFY(std::abs(ckaRbf(xf, yf) - 1.0) < 1e-5);
+        }
+    }
+
+    void notInvariantToNonIsotropicScaling() {
+        const Eigen::MatrixXd x = randomNormal(80, 6, 8);
+        Eigen::VectorXd s(6);
+        s << 1, 1, 1, 10, 10, 10;
+        const Eigen::MatrixXd y = x * s.asDiagonal();
+        const double c = ckaLinear(x, y);
+        QVERIFY2(c < 0.9, qPrintable(QString::number(c)));
+        QVERIFY(std::abs(c - textbookLinearCka(x, y, false)) < 1e-10);
+    }
+
+    void bothFormsMatchTextbookFormulas() {
+        // N > D: feature-space form; N < D + E: Gram form. Both against centred Gram matrices.
+        for (const auto& [n, d, e] : {std::tuple{50, 5, 7}, std::tuple{20, 15, 40}}) {
+            const Eigen::MatrixXd x = randomNormal(n, d, 11);
+            const Eigen::MatrixXd y = x.leftCols(std::min(d, e)) * randomNormal(std::min(d, e), e, 12) +
+                                      randomNormal(n, e, 13);
+            QVERIFY(std::abs(ckaLinear(x, y) - textbookLinearCka(x, y, false)) < 1e-10);
+            QVERIFY(std::abs(ckaLinearDebiased(x, y) - textbookLinearCka(x, y, true)) < 1e-10);
+        }
+    }
+
+    void errors() {
+        const Eigen::MatrixXd x = randomNormal(10, 3, 1);
+        Eigen::MatrixXd flat = Eigen::MatrixXd::Constant(10, 3, 2.0);
+        QVERIFY_THROWS_EXCEPTION(repscope::FormatError, (void)ckaLinear(x, flat));
+        QVERIFY_THROWS_EXCEPTION(repscope::FormatError, (void)ckaRbf(flat, x));
+        QVERIFY_THROWS_EXCEPTION(repscope::AlignmentError, (void)ckaLinear(x, randomNormal(9, 3, 2)));
+        QVERIFY_THROWS_EXCEPTION(repscope::InputError,
+                                 (void)ckaLinearDebiased(Eigen::MatrixXd(x.topRows(3)), Eigen::MatrixXd(x.topRows(3))));
+        QVERIFY_THROWS_EXCEPTION(repscope::InputError, (void)ckaRbf(x, x, 0.0));
+    }
+
+    void cancellationThrows() {
+        const Eigen::MatrixXd x = randomNormal(200, 20, 1);
+        repscope::test::CancelAtFirstReport p1, p2, p3;
+        QVERIFY_THROWS_EXCEPTION(repscope::Cancelled, (void)ckaLinear(x, x, p1));
+        QVERIFY_THROWS_EXCEPTION(repscope::Cancelled, (void)ckaLinearDebiased(x, x, p2));
+        QVERIFY_THROWS_EXCEPTION(repscope::Cancelled, (void)ckaRbf(x, x, 1.0, p3));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMetricsCka)
+#include "test_metrics_cka.moc"
