@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <Eigen/Core>
+#include <QElapsedTimer>
 #include <algorithm>
 #include <map>
 #include <random>
@@ -11,8 +12,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <QElapsedTimer>
 
 #include "repscope/representation.h"
 
@@ -78,13 +77,14 @@ inline double knnAccuracy(const Eigen::MatrixXd& y, const std::vector<int>& labe
     std::vector<std::pair<double, Eigen::Index>> d(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j)
-            d[static_cast<std::size_t>(j)] = {j == i ? 1e300 : (y.row(i) - y.row(j)).squaredNorm(), j};
+            d[static_cast<std::size_t>(j)] = {j == i ? 1e300 : (y.row(i) - y.row(j)).squaredNorm(),
+                                              j};
         std::partial_sort(d.begin(), d.begin() + k, d.end());
         std::map<int, int> votes;
-        for (int c = 0; c < k; ++c) ++votes[labels[static_cast<std::size_t>(d[static_cast<std::size_t>(c)].second)]];
-        const auto best = std::max_element(votes.begin(), votes.end(), [](auto& a, auto& b) {
-            return a.second < b.second;
-        });
+        for (int c = 0; c < k; ++c)
+            ++votes[labels[static_cast<std::size_t>(d[static_cast<std::size_t>(c)].second)]];
+        const auto best = std::max_element(votes.begin(), votes.end(),
+                                           [](auto& a, auto& b) { return a.second < b.second; });
         correct += best->first == labels[static_cast<std::size_t>(i)] ? 1 : 0;
     }
     return static_cast<double>(correct) / static_cast<double>(n);

@@ -1,5 +1,4 @@
 #include <QtTest>
-
 #include <cmath>
 #include <random>
 
@@ -77,8 +76,8 @@ private slots:
 
     void badInputIsRefused() {
         QVERIFY_THROWS_EXCEPTION(InputError, (void)computeClassicalMds(Eigen::MatrixXd(5, 4)));
-        QVERIFY_THROWS_EXCEPTION(InputError,
-                                 (void)computeClassicalMds(Eigen::MatrixXd(Eigen::MatrixXd::Zero(3, 3))));
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, (void)computeClassicalMds(Eigen::MatrixXd(Eigen::MatrixXd::Zero(3, 3))));
         Eigen::MatrixXd d = euclideanDistances(gaussian(10, 2, 3));
         Eigen::MatrixXd asym = d;
         asym(1, 2) += 1.0;

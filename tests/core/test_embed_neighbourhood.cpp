@@ -1,5 +1,4 @@
 #include <QtTest>
-
 #include <cmath>
 #include <random>
 #include <set>
@@ -62,7 +61,8 @@ private slots:
     void overlapMatchesDefinition() {
         const MatrixF x = gaussian(200, 12, 1).cast<float>();
         MatrixF y = x;
-        for (Eigen::Index i = 0; i < y.rows(); ++i) y.row(i) *= float(1 + i % 7);  // cosine-invariant
+        for (Eigen::Index i = 0; i < y.rows(); ++i)
+            y.row(i) *= float(1 + i % 7);  // cosine-invariant
         const Eigen::VectorXd same = neighbourhoodOverlap(x, y, 10);
         QCOMPARE(same.minCoeff(), 1.0);
 

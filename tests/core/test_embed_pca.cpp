@@ -1,8 +1,7 @@
-#include <QtTest>
-
 #include <Eigen/Cholesky>
 #include <Eigen/QR>
 #include <Eigen/SVD>
+#include <QtTest>
 #include <cmath>
 #include <random>
 
@@ -85,8 +84,8 @@ private slots:
 
     void randomizedMatchesExact() {
         // Low rank (8) plus noise, N = 1200, D = 700: the randomized path must agree.
-        const Eigen::MatrixXd x = gaussian(1200, 8, 3) * gaussian(8, 700, 4) * 0.3 +
-                                  0.05 * gaussian(1200, 700, 5);
+        const Eigen::MatrixXd x =
+            gaussian(1200, 8, 3) * gaussian(8, 700, 4) * 0.3 + 0.05 * gaussian(1200, 700, 5);
         const MatrixF xf = x.cast<float>();
         PcaOptions opt;
         opt.components = 5;
@@ -118,8 +117,9 @@ private slots:
         QVERIFY(res.methodUsed == PcaMethod::Exact);
         const Eigen::MatrixXd centred = x.rowwise() - x.colwise().mean();
         QVERIFY((centred * res.components - res.coordinates).cwiseAbs().maxCoeff() < 1e-3);
-        QVERIFY((res.components.transpose() * res.components -
-                 Eigen::MatrixXd::Identity(3, 3)).cwiseAbs().maxCoeff() < 1e-8);
+        QVERIFY((res.components.transpose() * res.components - Eigen::MatrixXd::Identity(3, 3))
+                    .cwiseAbs()
+                    .maxCoeff() < 1e-8);
         // Against the singular values of the centred matrix.
         Eigen::JacobiSVD<Eigen::MatrixXd> svd(centred);
         for (int c = 0; c < 3; ++c) {
@@ -143,7 +143,8 @@ private slots:
         }
         PcaOptions opt;
         opt.components = 6;
-        QVERIFY_THROWS_EXCEPTION(InputError, (void)computePca(gaussian(20, 5, 1).cast<float>(), opt));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 (void)computePca(gaussian(20, 5, 1).cast<float>(), opt));
     }
 
     void cancellationThrows() {

@@ -1,7 +1,6 @@
-#include <QtTest>
-
 #include <Eigen/LU>
 #include <Eigen/QR>
+#include <QtTest>
 #include <cmath>
 #include <random>
 
@@ -118,8 +117,8 @@ private slots:
         }
         Progress p;
         p.cancel();
-        QVERIFY_THROWS_EXCEPTION(Cancelled,
-                                 (void)alignSequence({gaussian(5, 2, 1), gaussian(5, 2, 2)}, {}, p));
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled, (void)alignSequence({gaussian(5, 2, 1), gaussian(5, 2, 2)}, {}, p));
     }
 };
 

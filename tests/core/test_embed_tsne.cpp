@@ -45,8 +45,10 @@ private slots:
         const auto ms = t.elapsed();
         const double tw = trustworthiness(digits.x, r.embedding, 10);
         const double acc = test::knnAccuracy(r.embedding, digits.labels);
-        qInfo("t-SNE digits 1797x64 -> 2-D (Barnes-Hut, 1000 iterations): %lld ms, "
-              "trustworthiness %.4f, 5-NN accuracy %.4f, KL %.3f", ms, tw, acc, r.klDivergence);
+        qInfo(
+            "t-SNE digits 1797x64 -> 2-D (Barnes-Hut, 1000 iterations): %lld ms, "
+            "trustworthiness %.4f, 5-NN accuracy %.4f, KL %.3f",
+            ms, tw, acc, r.klDivergence);
         QVERIFY2(tw >= 0.9, qPrintable(QString::number(tw)));
         QVERIFY(acc >= 0.9);
     }

@@ -58,9 +58,10 @@ private slots:
         const auto ms = t.elapsed();
         const double tw = trustworthiness(digits.x, r.embedding, 10);
         const double acc = test::knnAccuracy(r.embedding, digits.labels);
-        qInfo("UMAP digits 1797x64 -> 2-D (%d epochs, init %s): %lld ms, trustworthiness %.4f, "
-              "5-NN accuracy %.4f", r.epochs, r.initUsed == UmapInit::Spectral ? "spectral" : "pca",
-              ms, tw, acc);
+        qInfo(
+            "UMAP digits 1797x64 -> 2-D (%d epochs, init %s): %lld ms, trustworthiness %.4f, "
+            "5-NN accuracy %.4f",
+            r.epochs, r.initUsed == UmapInit::Spectral ? "spectral" : "pca", ms, tw, acc);
         QVERIFY2(tw >= 0.9, qPrintable(QString::number(tw)));
         QVERIFY(acc >= 0.9);
     }

@@ -9,8 +9,7 @@ namespace repscope::embed::detail {
 
 void checkFeatureMatrix(const MatrixF& x, const std::string& what) {
     if (x.rows() < 4) {
-        throw InputError(what + " needs at least 4 stimuli; got " + std::to_string(x.rows()) +
-                         ".");
+        throw InputError(what + " needs at least 4 stimuli; got " + std::to_string(x.rows()) + ".");
     }
     if (x.cols() < 1) throw InputError(what + " has no features (0 columns).");
     std::size_t bad = 0;
@@ -33,8 +32,8 @@ void checkEmbeddingMatrix(const Eigen::MatrixXd& y, const std::string& what) {
 
 void checkOutputDims(int dims, const std::string& what) {
     if (dims != 2 && dims != 3) {
-        throw InputError(what + " supports 2 or 3 output dimensions; got " +
-                         std::to_string(dims) + ".");
+        throw InputError(what + " supports 2 or 3 output dimensions; got " + std::to_string(dims) +
+                         ".");
     }
 }
 

@@ -45,8 +45,7 @@ private:
 // parent's cancellation to the callee.
 class SubProgress : public Progress {
 public:
-    SubProgress(Progress& parent, double from, double to)
-        : parent_(parent), from_(from), to_(to) {
+    SubProgress(Progress& parent, double from, double to) : parent_(parent), from_(from), to_(to) {
         if (parent.isCancelled()) cancel();
     }
 

@@ -1,7 +1,8 @@
 #include "repscope/embed/mds.h"
 
-#include <Eigen/Eigenvalues>
 #include <Spectra/SymEigsSolver.h>
+
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -23,8 +24,7 @@ void checkDissimilarities(const MatrixXd& d) {
                          std::to_string(n) + "×" + std::to_string(d.cols()) + ".");
     }
     if (n < 4) {
-        throw InputError("Classical MDS needs at least 4 stimuli; got " + std::to_string(n) +
-                         ".");
+        throw InputError("Classical MDS needs at least 4 stimuli; got " + std::to_string(n) + ".");
     }
     const auto nonFinite = (!d.array().isFinite()).count();
     if (nonFinite > 0) {
@@ -68,8 +68,8 @@ private:
     detail::ProgressPacer* pacer_;
 };
 
-VectorXd lanczos(const MatrixXd& b, int k, Spectra::SortRule rule,
-                 detail::ProgressPacer& pacer, MatrixXd* vectors) {
+VectorXd lanczos(const MatrixXd& b, int k, Spectra::SortRule rule, detail::ProgressPacer& pacer,
+                 MatrixXd* vectors) {
     DenseOp op(b, pacer);
     const Index n = b.rows();
     const Index ncv = std::min<Index>(n, std::max<Index>(2 * k + 1, 20));
@@ -77,8 +77,8 @@ VectorXd lanczos(const MatrixXd& b, int k, Spectra::SortRule rule,
     eigs.init();
     eigs.compute(rule, 10 * n, 1e-10, rule);
     if (eigs.info() != Spectra::CompInfo::Successful) {
-        throw Error("Classical MDS: the eigensolver did not converge for N = " +
-                    std::to_string(n) + ".");
+        throw Error("Classical MDS: the eigensolver did not converge for N = " + std::to_string(n) +
+                    ".");
     }
     if (vectors != nullptr) *vectors = eigs.eigenvectors();
     return eigs.eigenvalues();

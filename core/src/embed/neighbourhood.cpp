@@ -1,9 +1,9 @@
 #include "repscope/embed/neighbourhood.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <string>
-#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -86,8 +86,7 @@ Eigen::VectorXd neighbourhoodOverlap(const MatrixF& x, const MatrixF& y, int k,
                                      Progress& progress) {
     if (x.rows() != y.rows()) {
         throw InputError("Neighbourhood overlap needs the same stimuli on both sides; got " +
-                         std::to_string(x.rows()) + " and " + std::to_string(y.rows()) +
-                         " rows.");
+                         std::to_string(x.rows()) + " and " + std::to_string(y.rows()) + " rows.");
     }
     detail::SubProgress first(progress, 0.0, 0.5);
     const KnnGraph gx = exactKnn(x, k, KnnMetric::Cosine, first);

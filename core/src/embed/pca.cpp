@@ -19,7 +19,9 @@ using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
 // Rows per block: about 4 MB of float32, so that each block takes well under 100 ms.
-Index blockRows(Index d) { return std::max<Index>(1, (Index{1} << 20) / std::max<Index>(1, d)); }
+Index blockRows(Index d) {
+    return std::max<Index>(1, (Index{1} << 20) / std::max<Index>(1, d));
+}
 
 // Walks the data in row blocks, ticking progress between blocks. `passes` is the number of
 // full passes the whole computation makes, for the progress fraction.
@@ -35,8 +37,7 @@ public:
         for (Index r0 = 0; r0 < n; r0 += step) {
             const Index b = std::min(step, n - r0);
             fn(r0, b);
-            pacer_.tick((done_ + static_cast<double>(r0 + b) / static_cast<double>(n)) /
-                        passes_);
+            pacer_.tick((done_ + static_cast<double>(r0 + b) / static_cast<double>(n)) / passes_);
         }
         done_ += 1.0;
     }
@@ -164,17 +165,16 @@ PcaResult computePca(const MatrixF& x, const PcaOptions& options, Progress& prog
     const Index m = std::min(n, d);
     const int k = options.components;
     if (k < 1 || k > m) {
-        throw InputError("PCA needs 1 ≤ components ≤ min(N, D) = " + std::to_string(m) +
-                         "; got " + std::to_string(k) + ".");
+        throw InputError("PCA needs 1 ≤ components ≤ min(N, D) = " + std::to_string(m) + "; got " +
+                         std::to_string(k) + ".");
     }
     PcaMethod method = options.method;
     if (method == PcaMethod::Auto) {
         method = (m <= 1000 || 4 * k > m) ? PcaMethod::Exact : PcaMethod::Randomized;
     }
     const bool gram = method == PcaMethod::Exact && n < d;
-    const int passes = method == PcaMethod::Exact
-                           ? (gram ? 3 : 4)
-                           : 4 + 2 * std::max(0, options.powerIterations);
+    const int passes =
+        method == PcaMethod::Exact ? (gram ? 3 : 4) : 4 + 2 * std::max(0, options.powerIterations);
     BlockedPasses blocks(x, progress, passes);
 
     PcaResult r;
@@ -187,8 +187,7 @@ PcaResult computePca(const MatrixF& x, const PcaOptions& options, Progress& prog
     r.mean /= static_cast<double>(n);
     double ss = 0.0;
     blocks.forEachBlock([&](Index r0, Index b) {
-        ss += (x.middleRows(r0, b).cast<double>().rowwise() - r.mean.transpose())
-                  .squaredNorm();
+        ss += (x.middleRows(r0, b).cast<double>().rowwise() - r.mean.transpose()).squaredNorm();
     });
     r.totalVariance = ss / static_cast<double>(n - 1);
     const Eigen::RowVectorXf meanF = r.mean.transpose().cast<float>();

@@ -49,15 +49,14 @@ ProcrustesResult alignProcrustes(const MatrixXd& source, const MatrixXd& referen
     r.translation = muY - r.scale * muX * r.rotation;
     r.aligned = (r.scale * source * r.rotation).rowwise() + r.translation;
     r.residual = (r.aligned - reference).squaredNorm();
-    const double spread = (reference.rowwise() - RowVectorXd(reference.colwise().mean()))
-                              .squaredNorm();
+    const double spread =
+        (reference.rowwise() - RowVectorXd(reference.colwise().mean())).squaredNorm();
     r.relativeResidual = spread > 0.0 ? r.residual / spread : 0.0;
     return r;
 }
 
 std::vector<ProcrustesResult> alignSequence(const std::vector<MatrixXd>& embeddings,
-                                            const ProcrustesOptions& options,
-                                            Progress& progress) {
+                                            const ProcrustesOptions& options, Progress& progress) {
     std::vector<ProcrustesResult> out;
     out.reserve(embeddings.size());
     detail::ProgressPacer pacer(progress, 0.0, 1.0);
@@ -74,8 +73,8 @@ std::vector<ProcrustesResult> alignSequence(const std::vector<MatrixXd>& embeddi
             if (e.rows() != embeddings[0].rows() || e.cols() != embeddings[0].cols()) {
                 throw InputError("Embedding " + std::to_string(i + 1) + " of the sequence is " +
                                  std::to_string(e.rows()) + "×" + std::to_string(e.cols()) +
-                                 " but the first is " + std::to_string(embeddings[0].rows()) +
-                                 "×" + std::to_string(embeddings[0].cols()) + ".");
+                                 " but the first is " + std::to_string(embeddings[0].rows()) + "×" +
+                                 std::to_string(embeddings[0].cols()) + ".");
             }
             try {
                 out.push_back(alignProcrustes(e, out.back().aligned, options));

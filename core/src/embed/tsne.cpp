@@ -35,9 +35,11 @@ void checkOptions(const MatrixF& x, const TsneOptions& o) {
     }
     if (o.iterations < 1 || o.exaggerationIterations < 0 ||
         o.exaggerationIterations > o.iterations) {
-        throw InputError("t-SNE needs iterations ≥ 1 and 0 ≤ exaggeration iterations ≤ "
-                         "iterations; got " + std::to_string(o.iterations) + " and " +
-                         std::to_string(o.exaggerationIterations) + ".");
+        throw InputError(
+            "t-SNE needs iterations ≥ 1 and 0 ≤ exaggeration iterations ≤ "
+            "iterations; got " +
+            std::to_string(o.iterations) + " and " + std::to_string(o.exaggerationIterations) +
+            ".");
     }
     if (!(o.earlyExaggeration > 0.0) || !(o.theta >= 0.0)) {
         throw InputError("t-SNE needs a positive early exaggeration and θ ≥ 0.");
@@ -74,9 +76,8 @@ TsneResult computeTsne(const MatrixF& x, const TsneOptions& o, Progress& progres
                            (o.gradient == TsneGradient::Auto && n <= o.exactGradientMaxN);
 
     // Affinities on the kNN graph; the exact method uses every other stimulus (dense P).
-    const int k = result.exactGradient
-                      ? n - 1
-                      : std::min(n - 1, static_cast<int>(3.0 * o.perplexity + 1.0));
+    const int k =
+        result.exactGradient ? n - 1 : std::min(n - 1, static_cast<int>(3.0 * o.perplexity + 1.0));
     detail::SubProgress knnProgress(progress, 0.0, 0.15);
     const KnnGraph knn = n <= o.exactKnnMaxN
                              ? exactKnn(x, k, KnnMetric::Euclidean, knnProgress)

@@ -2,6 +2,7 @@
 // Barnes–Hut space-partitioning tree (quadtree in 2-D, octree in 3-D).
 #include <array>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "embed/tsne_internal.h"
@@ -61,12 +62,14 @@ public:
                     std::array<double, D> diff{};
                     double d2 = 0.0;
                     for (int d = 0; d < D; ++d) {
-                        diff[static_cast<std::size_t>(d)] = yi[static_cast<std::size_t>(d)] - y_(j, d);
+                        diff[static_cast<std::size_t>(d)] =
+                            yi[static_cast<std::size_t>(d)] - y_(j, d);
                         d2 += diff[static_cast<std::size_t>(d)] * diff[static_cast<std::size_t>(d)];
                     }
                     const double q = 1.0 / (1.0 + d2);
                     z += q;
-                    for (int d = 0; d < D; ++d) force[d] += q * q * diff[static_cast<std::size_t>(d)];
+                    for (int d = 0; d < D; ++d)
+                        force[d] += q * q * diff[static_cast<std::size_t>(d)];
                 }
                 continue;
             }
@@ -96,7 +99,8 @@ private:
         node.count = node.end - node.begin;
         for (int t = node.begin; t < node.end; ++t)
             for (int d = 0; d < D; ++d)
-                node.massCentre[static_cast<std::size_t>(d)] += y_(order_[static_cast<std::size_t>(t)], d);
+                node.massCentre[static_cast<std::size_t>(d)] +=
+                    y_(order_[static_cast<std::size_t>(t)], d);
         for (auto& m : node.massCentre) m /= node.count;
         // Leaves: one point, coincident points (depth limit), or a degenerate cell.
         if (node.count <= 1 || depth >= 60 || node.halfWidth < 1e-12) {
@@ -111,13 +115,16 @@ private:
                 c |= (y_(p, d) > node.centre[static_cast<std::size_t>(d)] ? 1 : 0) << d;
             return c;
         };
-        for (int t = node.begin; t < node.end; ++t) ++start[static_cast<std::size_t>(code(order_[static_cast<std::size_t>(t)]) + 1)];
-        for (int c = 0; c < kChildren; ++c) start[static_cast<std::size_t>(c + 1)] += start[static_cast<std::size_t>(c)];
+        for (int t = node.begin; t < node.end; ++t)
+            ++start[static_cast<std::size_t>(code(order_[static_cast<std::size_t>(t)]) + 1)];
+        for (int c = 0; c < kChildren; ++c)
+            start[static_cast<std::size_t>(c + 1)] += start[static_cast<std::size_t>(c)];
         std::array<int, kChildren> fill{};
         for (int t = node.begin; t < node.end; ++t) {
             const int p = order_[static_cast<std::size_t>(t)];
             const int c = code(p);
-            scratch_[static_cast<std::size_t>(node.begin + start[static_cast<std::size_t>(c)] + fill[static_cast<std::size_t>(c)]++)] = p;
+            scratch_[static_cast<std::size_t>(node.begin + start[static_cast<std::size_t>(c)] +
+                                              fill[static_cast<std::size_t>(c)]++)] = p;
         }
         std::copy(scratch_.begin() + node.begin, scratch_.begin() + node.end,
                   order_.begin() + node.begin);
@@ -130,7 +137,8 @@ private:
             child.halfWidth = 0.5 * node.halfWidth;
             for (int d = 0; d < D; ++d) {
                 const double sign = ((c >> d) & 1) != 0 ? 1.0 : -1.0;
-                child.centre[static_cast<std::size_t>(d)] = node.centre[static_cast<std::size_t>(d)] + sign * child.halfWidth;
+                child.centre[static_cast<std::size_t>(d)] =
+                    node.centre[static_cast<std::size_t>(d)] + sign * child.halfWidth;
             }
             child.begin = b;
             child.end = e;
@@ -147,36 +155,58 @@ private:
     std::vector<int> scratch_;
 };
 
-// Repulsive forces (unnormalised) into rep, per-point kernel sums into zRow.
-template <int D>
-void barnesHutRepulsion(const Points& y, double theta, Points& rep, std::vector<double>& zRow) {
-    const SpaceTree<D> tree(y);
-    const int n = static_cast<int>(y.rows());
-    const double theta2 = theta * theta;
-#pragma omp parallel for schedule(dynamic, 256)
-    for (int i = 0; i < n; ++i) {
-        zRow[static_cast<std::size_t>(i)] = tree.repulsion(i, theta2, rep.row(i).data());
+// Below this many points one iteration takes about a millisecond on one core, and waking a
+// thread team every iteration costs more than it saves when other processes share the CPUs.
+constexpr int kParallelMinPoints = 4096;
+
+// Σ_j q_ij² (y_i − y_j) and Σ_j q_ij over all j ≠ i, exactly.
+double exactRepulsion(const Points& y, int i, double* force) {
+    const auto n = y.rows();
+    const auto dims = y.cols();
+    double z = 0.0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+        if (j == i) continue;
+        double d2 = 0.0;
+        for (Eigen::Index d = 0; d < dims; ++d) {
+            const double diff = y(i, d) - y(j, d);
+            d2 += diff * diff;
+        }
+        const double q = 1.0 / (1.0 + d2);
+        z += q;
+        for (Eigen::Index d = 0; d < dims; ++d) force[d] += q * q * (y(i, d) - y(j, d));
+    }
+    return z;
+}
+
+// Σ_j p_ij q_ij (y_i − y_j) over the stored neighbours of i.
+void attraction(const Points& y, const SparseRows& p, int i, double* force) {
+    const auto dims = y.cols();
+    for (SparseRows::InnerIterator it(p, i); it; ++it) {
+        const int j = it.col();
+        double d2 = 0.0;
+        for (Eigen::Index d = 0; d < dims; ++d) {
+            const double diff = y(i, d) - y(j, d);
+            d2 += diff * diff;
+        }
+        const double w = it.value() / (1.0 + d2);
+        for (Eigen::Index d = 0; d < dims; ++d) force[d] += w * (y(i, d) - y(j, d));
     }
 }
 
-void exactRepulsion(const Points& y, Points& rep, std::vector<double>& zRow) {
+// Attractive and (unnormalised) repulsive forces of every point in one parallel pass;
+// per-point kernel sums into zRow.
+template <int D>
+void forces(const Points& y, const SparseRows& p, bool exact, double theta, Points& attr,
+            Points& rep, std::vector<double>& zRow) {
+    std::unique_ptr<SpaceTree<D>> tree;
+    if (!exact) tree = std::make_unique<SpaceTree<D>>(y);
     const int n = static_cast<int>(y.rows());
-    const auto dims = y.cols();
-#pragma omp parallel for schedule(dynamic, 64)
+    const double theta2 = theta * theta;
+#pragma omp parallel for schedule(dynamic, 256) if (n >= kParallelMinPoints)
     for (int i = 0; i < n; ++i) {
-        double z = 0.0;
-        for (int j = 0; j < n; ++j) {
-            if (j == i) continue;
-            double d2 = 0.0;
-            for (Eigen::Index d = 0; d < dims; ++d) {
-                const double diff = y(i, d) - y(j, d);
-                d2 += diff * diff;
-            }
-            const double q = 1.0 / (1.0 + d2);
-            z += q;
-            for (Eigen::Index d = 0; d < dims; ++d) rep(i, d) += q * q * (y(i, d) - y(j, d));
-        }
-        zRow[static_cast<std::size_t>(i)] = z;
+        zRow[static_cast<std::size_t>(i)] = exact ? exactRepulsion(y, i, rep.row(i).data())
+                                                  : tree->repulsion(i, theta2, rep.row(i).data());
+        attraction(y, p, i, attr.row(i).data());
     }
 }
 
@@ -187,34 +217,16 @@ double tsneGradient(const Points& y, const SparseRows& p, double exaggeration, b
     const int n = static_cast<int>(y.rows());
     const auto dims = y.cols();
     Points rep = Points::Zero(n, dims);
+    Points attr = Points::Zero(n, dims);
     std::vector<double> zRow(static_cast<std::size_t>(n), 0.0);
-    if (exact) {
-        exactRepulsion(y, rep, zRow);
-    } else if (dims == 2) {
-        barnesHutRepulsion<2>(y, theta, rep, zRow);
+    if (dims == 2) {
+        forces<2>(y, p, exact, theta, attr, rep, zRow);
     } else {
-        barnesHutRepulsion<3>(y, theta, rep, zRow);
+        forces<3>(y, p, exact, theta, attr, rep, zRow);
     }
     double z = 0.0;
     for (double v : zRow) z += v;  // fixed order: deterministic whatever the thread count
-    grad.resize(n, dims);
-#pragma omp parallel for schedule(static)
-    for (int i = 0; i < n; ++i) {
-        std::array<double, 3> attr{};
-        for (SparseRows::InnerIterator it(p, i); it; ++it) {
-            const int j = it.col();
-            double d2 = 0.0;
-            for (Eigen::Index d = 0; d < dims; ++d) {
-                const double diff = y(i, d) - y(j, d);
-                d2 += diff * diff;
-            }
-            const double w = it.value() / (1.0 + d2);
-            for (Eigen::Index d = 0; d < dims; ++d)
-                attr[static_cast<std::size_t>(d)] += w * (y(i, d) - y(j, d));
-        }
-        for (Eigen::Index d = 0; d < dims; ++d)
-            grad(i, d) = 4.0 * (exaggeration * attr[static_cast<std::size_t>(d)] - rep(i, d) / z);
-    }
+    grad = 4.0 * (exaggeration * attr - rep / z);
     return z;
 }
 

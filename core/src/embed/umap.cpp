@@ -30,16 +30,19 @@ void checkOptions(const MatrixF& x, const UmapOptions& o) {
     detail::checkFeatureMatrix(x, "UMAP input");
     detail::checkOutputDims(o.dims, "UMAP");
     if (o.neighbours < 2 || o.neighbours > x.rows()) {
-        throw InputError("UMAP needs 2 ≤ neighbours ≤ N = " + std::to_string(x.rows()) +
-                         "; got " + std::to_string(o.neighbours) + ".");
+        throw InputError("UMAP needs 2 ≤ neighbours ≤ N = " + std::to_string(x.rows()) + "; got " +
+                         std::to_string(o.neighbours) + ".");
     }
     if (o.epochs < 0 || o.negativeSampleRate < 0 || !(o.learningRate > 0.0)) {
-        throw InputError("UMAP needs epochs ≥ 0, negative sample rate ≥ 0 and a positive "
-                         "learning rate.");
+        throw InputError(
+            "UMAP needs epochs ≥ 0, negative sample rate ≥ 0 and a positive "
+            "learning rate.");
     }
 }
 
-double clip(double v) { return std::clamp(v, -4.0, 4.0); }
+double clip(double v) {
+    return std::clamp(v, -4.0, 4.0);
+}
 
 // umap-learn's optimize_layout_euclidean (move_other = true), one thread, seeded.
 void optimiseLayout(Points& y, const detail::UmapGraph& graph, const UmapOptions& o, double a,
@@ -76,7 +79,8 @@ void optimiseLayout(Points& y, const detail::UmapGraph& graph, const UmapOptions
             double* current = y.row(head[e]).data();
             double* other = y.row(tail[e]).data();
             double d2 = 0.0;
-            for (Eigen::Index d = 0; d < dims; ++d) d2 += (current[d] - other[d]) * (current[d] - other[d]);
+            for (Eigen::Index d = 0; d < dims; ++d)
+                d2 += (current[d] - other[d]) * (current[d] - other[d]);
             double coeff = 0.0;
             if (d2 > 0.0) {
                 coeff = -2.0 * a * b * std::pow(d2, b - 1.0) / (a * std::pow(d2, b) + 1.0);
@@ -94,11 +98,13 @@ void optimiseLayout(Points& y, const detail::UmapGraph& graph, const UmapOptions
                 const std::uint32_t kk = rng.below(n);
                 const double* neg = y.row(kk).data();
                 double dn = 0.0;
-                for (Eigen::Index d = 0; d < dims; ++d) dn += (current[d] - neg[d]) * (current[d] - neg[d]);
+                for (Eigen::Index d = 0; d < dims; ++d)
+                    dn += (current[d] - neg[d]) * (current[d] - neg[d]);
                 if (dn <= 0.0) continue;  // itself, or a coincident point
-                const double rc = 2.0 * o.repulsionStrength * b /
-                                  ((0.001 + dn) * (a * std::pow(dn, b) + 1.0));
-                for (Eigen::Index d = 0; d < dims; ++d) current[d] += clip(rc * (current[d] - neg[d])) * alpha;
+                const double rc =
+                    2.0 * o.repulsionStrength * b / ((0.001 + dn) * (a * std::pow(dn, b) + 1.0));
+                for (Eigen::Index d = 0; d < dims; ++d)
+                    current[d] += clip(rc * (current[d] - neg[d])) * alpha;
             }
             nextNegative[e] += negatives * epochsPerNegative[e];
         }
@@ -184,7 +190,8 @@ UmapResult computeUmap(const MatrixF& x, const UmapOptions& o, Progress& progres
     detail::UmapGraph graph = detail::fuzzySimplicialSet(knn, graphPacer);
     // umap-learn drops edges too weak to be sampled even once in the whole run.
     const double maxWeight = graph.coeffs().maxCoeff();
-    graph.prune([&](Eigen::Index, Eigen::Index, double v) { return v >= maxWeight / result.epochs; });
+    graph.prune(
+        [&](Eigen::Index, Eigen::Index, double v) { return v >= maxWeight / result.epochs; });
     graph.makeCompressed();
     result.edges = static_cast<int>(graph.nonZeros());
 
@@ -195,7 +202,8 @@ UmapResult computeUmap(const MatrixF& x, const UmapOptions& o, Progress& progres
     Eigen::MatrixXd init;
     result.initUsed = o.init;
     if (o.init == UmapInit::Spectral) {
-        if (detail::connectedComponents(graph) == 1) init = detail::spectralLayout(graph, o.dims, initPacer);
+        if (detail::connectedComponents(graph) == 1)
+            init = detail::spectralLayout(graph, o.dims, initPacer);
         if (init.size() == 0) result.initUsed = UmapInit::Pca;
     }
     if (result.initUsed == UmapInit::Pca && x.cols() < o.dims) result.initUsed = UmapInit::Random;

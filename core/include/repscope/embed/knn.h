@@ -38,7 +38,7 @@ struct KnnGraph {
 
 // HNSW (Malkov & Yashunin 2018; M = 16, ef_construction = 200, ef = max(3k, 64)). The index is
 // built single-threaded so that the graph depends only on the seed; queries run in parallel.
-[[nodiscard]] KnnGraph approximateKnn(const MatrixF& x, int k, KnnMetric metric,
-                                      std::uint64_t seed, Progress& progress = silentProgress());
+[[nodiscard]] KnnGraph approximateKnn(const MatrixF& x, int k, KnnMetric metric, std::uint64_t seed,
+                                      Progress& progress = silentProgress());
 
 }  // namespace repscope::embed

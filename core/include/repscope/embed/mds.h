@@ -12,6 +12,8 @@ struct MdsOptions {
     int components = 2;
     // Up to this N the whole spectrum of B is computed (dense eigensolver, O(N³)); above it only
     // the top `components` and the `components` most negative eigenvalues (Lanczos, Spectra).
+    // The dense solve cannot be interrupted (about 2–4 s at N = 2500 on one core); the Lanczos
+    // path checks for cancellation at every matrix–vector product.
     int fullSpectrumMaxN = 2500;
 };
 

@@ -23,11 +23,11 @@ enum class PcaMethod {
 };
 
 struct PcaOptions {
-    int components = 2;          // k, 1 ≤ k ≤ min(N, D)
+    int components = 2;  // k, 1 ≤ k ≤ min(N, D)
     PcaMethod method = PcaMethod::Auto;
-    int oversampling = 10;       // extra random directions (Randomized)
-    int powerIterations = 6;     // subspace iterations (Randomized)
-    std::uint64_t seed = 0;      // random test matrix (Randomized)
+    int oversampling = 10;    // extra random directions (Randomized)
+    int powerIterations = 6;  // subspace iterations (Randomized)
+    std::uint64_t seed = 0;   // random test matrix (Randomized)
 };
 
 struct PcaResult {

@@ -25,18 +25,18 @@ enum class TsneGradient { Auto, Exact, BarnesHut };
 enum class TsneInit { Pca, Random };
 
 struct TsneOptions {
-    int dims = 2;                    // 2 or 3
-    double perplexity = 30.0;        // must be < (N − 1) / 3
-    int iterations = 1000;           // in all, early exaggeration included
+    int dims = 2;              // 2 or 3
+    double perplexity = 30.0;  // must be < (N − 1) / 3
+    int iterations = 1000;     // in all, early exaggeration included
     int exaggerationIterations = 250;
     double earlyExaggeration = 12.0;
-    double learningRate = 0.0;       // ≤ 0: "auto" = max(N / earlyExaggeration / 4, 50)
-    double theta = 0.5;              // Barnes–Hut opening angle
+    double learningRate = 0.0;  // ≤ 0: "auto" = max(N / earlyExaggeration / 4, 50)
+    double theta = 0.5;         // Barnes–Hut opening angle
     TsneGradient gradient = TsneGradient::Auto;
-    int exactGradientMaxN = 500;     // Auto: exact gradient (and dense P) up to this N
-    int exactKnnMaxN = 20000;        // exact kNN up to this N, hnswlib above
+    int exactGradientMaxN = 500;  // Auto: exact gradient (and dense P) up to this N
+    int exactKnnMaxN = 20000;     // exact kNN up to this N, hnswlib above
     TsneInit init = TsneInit::Pca;
-    std::uint64_t seed = 0;          // random init, randomized PCA, HNSW levels
+    std::uint64_t seed = 0;  // random init, randomized PCA, HNSW levels
 };
 
 struct TsneResult {

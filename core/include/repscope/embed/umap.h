@@ -18,16 +18,16 @@ namespace repscope::embed {
 enum class UmapInit { Spectral, Pca, Random };
 
 struct UmapOptions {
-    int dims = 2;                 // 2 or 3
-    int neighbours = 15;          // umap-learn's n_neighbors (includes the stimulus itself)
+    int dims = 2;         // 2 or 3
+    int neighbours = 15;  // umap-learn's n_neighbors (includes the stimulus itself)
     double minDist = 0.1;
     double spread = 1.0;
-    int epochs = 0;               // 0: 500 for N ≤ 10,000, else 200 (umap-learn)
+    int epochs = 0;  // 0: 500 for N ≤ 10,000, else 200 (umap-learn)
     double learningRate = 1.0;
     double repulsionStrength = 1.0;
     int negativeSampleRate = 5;
     UmapInit init = UmapInit::Spectral;
-    int exactKnnMaxN = 20000;     // exact kNN up to this N, hnswlib above
+    int exactKnnMaxN = 20000;  // exact kNN up to this N, hnswlib above
     std::uint64_t seed = 0;
 };
 
