@@ -23,6 +23,21 @@
 //       return cca(red(x), red(y))[0].mean()
 //   pwcca(X, Y) -> 0.7346677196174028   pwcca(Y, X) -> 0.7368405675246633
 //   svcca(X, Y, 0.99) -> 0.7310139587836589 (10 and 10 kept)   svcca(X, Y, 0.5) -> 0.5654873248663932
+// Procrustes, kNN and unit matching by independent numpy/scipy code:
+//   def norm(x): x = x - x.mean(0); return x / np.linalg.norm(x)
+//   nu = np.linalg.svd(norm(X).T @ norm(Y), compute_uv=False).sum()
+//   np.arccos(nu) -> 0.7432764761208088   np.sqrt(2 - 2*nu) -> 0.7262846403362411
+//   Xw = np.c_[X[:30], X[:30]**2, X[:30]**3, np.sin(X[:30])]   # 30 × 40, D > N
+//   np.arccos(np.linalg.svd(norm(Xw).T @ norm(Y[:30]), compute_uv=False).sum()) -> 0.7966926704114534
+//   def nb(Z, k):  # k most similar by cosine, self excluded, ties to the lower index
+//       U = Z / np.linalg.norm(Z, axis=1, keepdims=True); S = U @ U.T
+//       return [set(j for _, j in sorted((-S[i, j], j) for j in range(len(Z)) if j != i)[:k])
+//               for i in range(len(Z))]
+//   a, b = nb(X, 10), nb(Y, 10)
+//   mean(|a_i ∩ b_i| / 10) -> 0.27899999999999997   mean(|a_i ∩ b_i| / |a_i ∪ b_i|) -> 0.17012477460619874
+//   C = np.corrcoef(X.T, Y.T)[:10, 10:]; r, c = linear_sum_assignment(C, maximize=True)
+//   C[r, c].mean() -> 0.7208951224993615 (identity matching)
+//   C2 = C[:, :7]; r, c = linear_sum_assignment(C2, maximize=True); C2[r, c].sum() / 7 -> 0.7151981180601928
 #include <hdf5.h>
 
 #include <QtTest>
@@ -30,6 +45,9 @@
 
 #include "repscope/metrics/cca.h"
 #include "repscope/metrics/cka.h"
+#include "repscope/metrics/knn.h"
+#include "repscope/metrics/procrustes.h"
+#include "repscope/metrics/unit_match.h"
 #include "test_support.h"
 
 using namespace repscope::metrics;
@@ -97,6 +115,32 @@ private slots:
         QVERIFY(std::abs(svcca(x_, y_) - 0.7310139587836589) < 1e-10);
         QVERIFY(std::abs(svcca(x_, y_, 0.5) - 0.5654873248663932) < 1e-10);
         QVERIFY(std::abs(pwcca(xf_, yf_) - 0.7346677196174028) < 1e-5);
+    }
+    void procrustes() {
+        QVERIFY(std::abs(procrustesAngular(x_, y_) - 0.7432764761208088) < 1e-10);
+        QVERIFY(std::abs(procrustesEuclidean(x_, y_) - 0.7262846403362411) < 1e-10);
+        QVERIFY(std::abs(procrustesAngular(xf_, yf_) - 0.7432764761208088) < 1e-5);
+        Eigen::MatrixXd xw(30, 40);
+        const Eigen::ArrayXXd x30 = x_.topRows(30).array();
+        xw << x30.matrix(), x30.square().matrix(), x30.cube().matrix(), x30.sin().matrix();
+        QVERIFY(std::abs(procrustesAngular(xw, Eigen::MatrixXd(y_.topRows(30))) - 0.7966926704114534) < 1e-10);
+    }
+    void neighbourhoods() {
+        const KnnOverlap o = knnOverlap(x_, y_, 10);
+        QVERIFY(std::abs(o.mutualKnn - 0.279) < 1e-12);
+        QVERIFY(std::abs(o.jaccardKnn - 0.17012477460619874) < 1e-12);
+        QVERIFY(std::abs(mutualKnn(xf_, yf_) - 0.279) < 1e-12);
+    }
+    void unitMatching() {
+        // Y's units permuted: the matching must undo the permutation, the score is unchanged.
+        const std::vector<Eigen::Index> perm{3, 7, 0, 9, 1, 5, 8, 2, 6, 4};
+        Eigen::MatrixXd yp(100, 10);
+        for (int j = 0; j < 10; ++j) yp.col(j) = y_.col(perm[static_cast<std::size_t>(j)]);
+        const UnitMatch m = unitMatch(x_, yp);
+        QVERIFY(std::abs(m.score - 0.7208951224993615) < 1e-12);
+        for (int j = 0; j < 10; ++j) QCOMPARE(m.partner[static_cast<std::size_t>(perm[static_cast<std::size_t>(j)])], j);
+        const UnitMatch m7 = unitMatch(x_, Eigen::MatrixXd(y_.leftCols(7)));
+        QVERIFY(std::abs(m7.score - 0.7151981180601928) < 1e-12);
     }
 };
 
