@@ -1,0 +1,42 @@
+#include "gui/activity_widget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <algorithm>
+#include <cmath>
+
+namespace repscope::gui {
+
+ActivityWidget::ActivityWidget(QWidget* parent)
+    : QWidget(parent), label_(new QLabel(this)), bar_(new QProgressBar(this)),
+      cancel_(new QPushButton(tr("Cancel"), this)) {
+    label_->setObjectName(QStringLiteral("activityLabel"));
+    bar_->setObjectName(QStringLiteral("activityProgress"));
+    bar_->setFixedWidth(220);
+    bar_->setTextVisible(false);
+    cancel_->setObjectName(QStringLiteral("activityCancel"));
+    cancel_->setToolTip(tr("Stop the background work (files being opened are not added)"));
+    connect(cancel_, &QPushButton::clicked, this, &ActivityWidget::cancelRequested);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label_);
+    layout->addWidget(bar_);
+    layout->addWidget(cancel_);
+}
+
+void ActivityWidget::setActivity(const QString& description, double fraction, int pending) {
+    QString text = description;
+    if (pending > 1) text += tr(" (+%1 queued)").arg(pending - 1);
+    label_->setText(text);
+    if (fraction <= 0.0) {
+        bar_->setRange(0, 0);  // busy indicator
+    } else {
+        bar_->setRange(0, 1000);
+        bar_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
+    }
+}
+
+}  // namespace repscope::gui

@@ -1,0 +1,328 @@
+#include "gui/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <exception>
+#include <map>
+#include <memory>
+
+#include "gui/activity_widget.h"
+#include "gui/recent_files.h"
+#include "gui/task_runner.h"
+#include "repscope/demo.h"
+#include "repscope/version.h"
+#include "repscope/views/collection_text.h"
+#include "repscope/views/data_panel.h"
+
+namespace repscope::gui {
+namespace {
+
+constexpr int kStatusTimeoutMs = 8000;
+const QString kFileFilter = QStringLiteral(
+    "HDF5 files (*.h5 *.hdf5 *.h5ad *.hdf);;All files (*)");
+
+QStringList localFiles(const QMimeData* mime) {
+    QStringList paths;
+    if (mime == nullptr) return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+// "alpha (4 layers), beta (4 layers)" for the models of the collection, in order.
+QString modelsText(const Collection& collection) {
+    QStringList parts;
+    for (const DataFilePtr& file : collection.files()) {
+        std::vector<std::string> order;
+        std::map<std::string, int> layers;
+        for (const RepresentationPtr& rep : file->representations()) {
+            const std::string& model = rep->info().model;
+            if (layers[model]++ == 0) order.push_back(model);
+        }
+        for (const std::string& model : order) {
+            const int n = layers[model];
+            const QString name = model.empty() ? views::fileNameOf(file->path()) : QString::fromStdString(model);
+            parts << QStringLiteral("%1 (%2)").arg(name.toHtmlEscaped(),
+                                                   n == 1 ? QStringLiteral("1 layer")
+                                                          : QStringLiteral("%1 layers").arg(n));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), dataPanel_(new views::DataPanel(this)),
+      dataDock_(new QDockWidget(tr("Data"), this)), summary_(new QLabel(this)),
+      tasks_(new TaskRunner(this)), activity_(new ActivityWidget(this)) {
+    setObjectName(QStringLiteral("repscopeMainWindow"));
+    setAcceptDrops(true);
+    resize(1200, 800);
+
+    summary_->setObjectName(QStringLiteral("collectionSummary"));
+    summary_->setAlignment(Qt::AlignCenter);
+    summary_->setWordWrap(true);
+    summary_->setMargin(24);
+    summary_->setTextFormat(Qt::RichText);
+    setCentralWidget(summary_);
+
+    dataDock_->setObjectName(QStringLiteral("dataDock"));
+    dataDock_->setWidget(dataPanel_);
+    dataDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, dataDock_);
+    resizeDocks({dataDock_}, {420}, Qt::Horizontal);
+    connect(dataPanel_, &views::DataPanel::closeFileRequested, this, &MainWindow::closeFile);
+
+    createMenus();
+    createStatusBar();
+
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    refresh();
+}
+
+MainWindow::~MainWindow() {
+    // Stop background work before the collection and the panels go away.
+    tasks_->cancelAll();
+}
+
+QAbstractItemModel* MainWindow::dataModel() const { return dataPanel_->model(); }
+
+bool MainWindow::isBusy() const { return tasks_->isBusy(); }
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
+    open->setShortcut(QKeySequence::Open);
+    QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
+    recentMenu->setToolTipsVisible(true);
+    recent_ = new RecentFiles(recentMenu, this);
+    connect(recent_, &RecentFiles::openRequested, this,
+            [this](const QString& path) { openFiles({path}); });
+    file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* toggleData = dataDock_->toggleViewAction();
+    toggleData->setText(tr("&Data Panel"));
+    toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    view->addAction(toggleData);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About RepScope"), this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createStatusBar() {
+    statusBar()->addPermanentWidget(activity_);
+    activity_->hide();
+    connect(activity_, &ActivityWidget::cancelRequested, this, [this] {
+        tasks_->cancelAll();
+        statusBar()->showMessage(tr("Cancelling…"), kStatusTimeoutMs);
+    });
+    connect(tasks_, &TaskRunner::busyChanged, activity_, &QWidget::setVisible);
+    connect(tasks_, &TaskRunner::activity, activity_, &ActivityWidget::setActivity);
+}
+
+void MainWindow::showOpenDialog() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastOpenDir"), QDir::homePath()).toString();
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open HDF5 Files"), dir, kFileFilter);
+    if (paths.isEmpty()) return;
+    settings.setValue(QStringLiteral("lastOpenDir"), QFileInfo(paths.front()).absolutePath());
+    openFiles(paths);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About RepScope"),
+        tr("<h3>RepScope %1</h3><p>Representational similarity analysis explorer: open HDF5 files "
+           "of neural-network activations and see how representations relate.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
+}
+
+bool MainWindow::isOpen(const QString& absolutePath) const {
+    for (const DataFilePtr& file : collection_.files()) {
+        if (QFileInfo(QString::fromStdString(file->path())) == QFileInfo(absolutePath)) return true;
+    }
+    return false;
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+    for (const QString& given : paths) {
+        const QString path = QFileInfo(given).absoluteFilePath();
+        const QString name = QFileInfo(path).fileName();
+        if (isOpen(path) || opening_.contains(path)) {
+            statusBar()->showMessage(tr("%1 is already open.").arg(name), kStatusTimeoutMs);
+            continue;
+        }
+        opening_.insert(path);
+        auto result = std::make_shared<DataFilePtr>();
+        const std::string nativePath = QFile::encodeName(path).toStdString();
+        tasks_->submit(
+            tr("Opening %1…").arg(name),
+            [nativePath, result](Progress&) { *result = DataFile::open(nativePath); },
+            [this, path, name, result](const TaskOutcome& outcome) {
+                opening_.remove(path);
+                if (outcome.cancelled) {
+                    statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(name), kStatusTimeoutMs);
+                    refresh();
+                } else if (!outcome.error.isEmpty()) {
+                    refresh();
+                    reportError(outcome.error);
+                } else {
+                    addOpenedFile(path, *result);
+                }
+            });
+    }
+    refresh();
+}
+
+void MainWindow::openDemo() {
+    if (demoPending_) return;
+    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    demoPending_ = true;
+    auto demoPath = std::make_shared<std::string>();
+    const std::string nativeDir = QFile::encodeName(cacheDir).toStdString();
+    tasks_->submit(
+        tr("Preparing the demo dataset (training small networks)…"),
+        [nativeDir, demoPath](Progress& progress) { *demoPath = demo::ensureDemoDataset(nativeDir, progress); },
+        [this, demoPath](const TaskOutcome& outcome) {
+            demoPending_ = false;
+            if (outcome.cancelled) {
+                statusBar()->showMessage(tr("Preparing the demo dataset was cancelled."), kStatusTimeoutMs);
+                refresh();
+            } else if (!outcome.error.isEmpty()) {
+                reportError(outcome.error);
+                refresh();
+            } else {
+                openFiles({QFile::decodeName(QByteArray::fromStdString(*demoPath))});
+            }
+        });
+    refresh();
+}
+
+void MainWindow::addOpenedFile(const QString& path, const DataFilePtr& file) {
+    if (!file) return;
+    try {
+        collection_.add(file);
+    } catch (const Error& e) {
+        reportError(QString::fromStdString(e.what()));
+        return;
+    } catch (const std::exception& e) {
+        reportError(tr("%1 could not be added: %2.").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+        return;
+    }
+    recent_->add(path);
+    refresh();
+    statusBar()->showMessage(tr("Opened %1: %2 stimuli, %3 representations.")
+                                 .arg(QFileInfo(path).fileName(), views::formatCount(file->stimulusCount()),
+                                      views::formatCount(file->representations().size())),
+                             kStatusTimeoutMs);
+    emit collectionChanged();
+}
+
+void MainWindow::closeFile(int fileIndex) {
+    if (fileIndex < 0 || static_cast<std::size_t>(fileIndex) >= collection_.files().size()) return;
+    const QString name = views::fileNameOf(collection_.files()[static_cast<std::size_t>(fileIndex)]->path());
+    try {
+        collection_.remove(static_cast<std::size_t>(fileIndex));
+    } catch (const std::exception& e) {
+        reportError(QString::fromStdString(e.what()));
+        return;
+    }
+    refresh();
+    statusBar()->showMessage(tr("Closed %1.").arg(name), kStatusTimeoutMs);
+    emit collectionChanged();
+}
+
+void MainWindow::reportError(const QString& message) {
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+    if (QMessageBox* shown = errorBox_.data(); shown != nullptr && shown->isVisible()) {
+        // Several files failing at once get one dialog, one sentence per file.
+        shown->setText(shown->text() + QStringLiteral("\n\n") + message);
+    } else {
+        // Non-blocking: the event loop (and other background work) keeps running.
+        auto* box = new QMessageBox(QMessageBox::Critical, tr("RepScope"), message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("repscopeErrorDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        errorBox_ = box;
+    }
+    emit openFailed(message);
+}
+
+void MainWindow::refresh() {
+    QStringList names;
+    for (const DataFilePtr& file : collection_.files()) names << views::fileNameOf(file->path());
+    setWindowTitle(names.isEmpty() ? QStringLiteral("RepScope")
+                                   : QStringLiteral("RepScope — ") + names.join(QStringLiteral(", ")));
+    dataPanel_->setCollection(collection_);
+
+    if (collection_.files().empty()) {
+        QString text = tr("<h2>No data open</h2>");
+        if (demoPending_) {
+            text += tr("<p>Preparing the built-in demo dataset: small networks are being trained on "
+                       "handwritten digits. This takes a few seconds.</p>");
+        } else if (!opening_.isEmpty()) {
+            text += opening_.size() == 1 ? tr("<p>Opening 1 file…</p>")
+                                         : tr("<p>Opening %1 files…</p>").arg(opening_.size());
+        } else {
+            text += tr("<p>Drop HDF5 files here, or use <b>File ▸ Open…</b> (Ctrl+O).<br>"
+                       "<b>File ▸ Open Demo Dataset</b> shows RepScope on small networks trained "
+                       "on handwritten digits.</p>");
+        }
+        summary_->setText(text);
+        return;
+    }
+    summary_->setText(tr("<h2>%1</h2><p style='font-size:large'>%2</p><p>Models: %3</p>"
+                         "<p style='color:gray'>Drop more files here to add them; files align by "
+                         "stimulus label, or by index when they have the same number of stimuli.</p>")
+                          .arg(names.join(QStringLiteral(", ")).toHtmlEscaped(),
+                               views::collectionSummaryLine(collection_), modelsText(collection_)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    tasks_->cancelAll();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList paths = localFiles(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    openFiles(paths);
+}
+
+}  // namespace repscope::gui
