@@ -1,0 +1,46 @@
+#pragma once
+// Colormaps and the value → colour mapping shared by the GPU heatmap (fragment shader) and the
+// CPU path (renderHeatmapImage): both interpolate linearly between the same 256 table entries,
+// so the two agree to rounding (±1/255). Tables: see src/colormap_tables.py.
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace repscope::views {
+
+enum class Colormap { Viridis, Magma, Cividis, Grey, RdBu };
+
+[[nodiscard]] std::string_view colormapName(Colormap map);  // "viridis", ..., "rdbu"
+// Throws InputError listing the names when `name` is unknown.
+[[nodiscard]] Colormap parseColormap(std::string_view name);
+[[nodiscard]] const std::vector<Colormap>& allColormaps();
+// 256 × RGB, 8 bits per channel.
+[[nodiscard]] const std::array<std::array<std::uint8_t, 3>, 256>& colormapTable(Colormap map);
+// Diverging maps are centred on ColorScale::centre.
+[[nodiscard]] inline bool isDiverging(Colormap map) { return map == Colormap::RdBu; }
+
+struct ColorScale {
+    Colormap colormap = Colormap::Viridis;
+    bool autoRange = true;  // the view sets low/high to the 1st–99th percentile of what it shows
+    float low = 0.0F;
+    float high = 1.0F;
+    float centre = 0.0F;  // diverging maps: the value drawn in the middle colour
+    float gamma = 1.0F;   // applied to the position on the map (about the centre if diverging)
+    std::array<std::uint8_t, 3> nanColour{255, 0, 255};
+
+    // Position of v on the colormap in [0, 1]; NaN for NaN.
+    [[nodiscard]] float position(float v) const;
+    // The colour of v (NaN → nanColour), each channel 0–255 before rounding.
+    [[nodiscard]] std::array<float, 3> colour(float v) const;
+    // The same rounded to 8 bits.
+    [[nodiscard]] std::array<std::uint8_t, 3> colour8(float v) const;
+};
+
+// The lo and hi quantiles (e.g. 0.01, 0.99) of the finite values; values is reordered.
+// Returns {0, 1} when there is no finite value and widens an empty range.
+[[nodiscard]] std::pair<float, float> quantileRange(std::vector<float>& values, double lo,
+                                                    double hi);
+
+}  // namespace repscope::views

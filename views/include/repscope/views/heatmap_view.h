@@ -1,0 +1,119 @@
+#pragma once
+// HeatmapView: an OpenGL 3.3 core view of a TileSource (RDMs of any size, similarity matrices).
+// Tiles are computed on worker threads (TileScheduler), uploaded as R32F textures and coloured
+// in shaders/heatmap.frag through a 1-D colormap texture; while a tile is computed its nearest
+// cached ancestor is drawn magnified. The selection is drawn by dimming everything whose row and
+// column are unselected, through mask textures (tiles are never recomputed for it).
+//
+// Mouse: wheel zooms about the cursor, drag pans, double-click fits, Shift+drag on the matrix
+// brushes a rectangle (selects the stimuli of its rows and of its columns), drag along an axis
+// strip brushes a range; Ctrl adds to the selection, Esc clears it. Keys: + − arrows Home.
+#include <QOpenGLWidget>
+#include <QPointer>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "repscope/stimuli.h"
+#include "repscope/tiles/tile_source.h"
+#include "repscope/views/colormap.h"
+#include "repscope/views/heatmap_geometry.h"
+
+namespace repscope::tiles {
+class TileCache;
+class TileScheduler;
+}  // namespace repscope::tiles
+
+namespace repscope::views {
+
+class SelectionModel;
+class HeatmapRenderer;
+
+class HeatmapView : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit HeatmapView(QWidget* parent);
+    ~HeatmapView() override;
+    HeatmapView(const HeatmapView&) = delete;
+    HeatmapView& operator=(const HeatmapView&) = delete;
+
+    // What to show. stimuli (may be null) gives tooltip labels and the category strips, read
+    // from the column named categoryColumn (none when empty or absent). Fits the view.
+    void setSource(std::shared_ptr<const tiles::TileSource> source,
+                   std::shared_ptr<const Stimuli> stimuli = nullptr,
+                   const std::string& categoryColumn = "category");
+    [[nodiscard]] std::shared_ptr<const tiles::TileSource> source() const { return source_; }
+    // The shared selection (not owned; may be null).
+    void setSelectionModel(SelectionModel* model);
+
+    void setColorScale(const ColorScale& scale);
+    [[nodiscard]] const ColorScale& colorScale() const { return scale_; }
+    // The scale as last drawn (with the automatic range filled in).
+    [[nodiscard]] ColorScale effectiveColorScale() const;
+
+    void setViewport(const HeatmapViewport& vp);
+    [[nodiscard]] const HeatmapViewport& viewport() const { return viewport_; }
+    void fitToView();
+    void zoomAbout(double factor, QPointF widgetPos);
+    void panByPixels(QPointF delta);
+    [[nodiscard]] HeatmapLayout layout() const;
+    [[nodiscard]] int currentLevel() const;
+    // True when the last frame drew every visible tile at the level the zoom asks for.
+    [[nodiscard]] bool lastFrameComplete() const { return lastFrameComplete_; }
+    // Display position (row, col) under a widget position; nullopt outside the matrix.
+    [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> cellAt(QPointF pos) const;
+    // Blocks until pending tile computations are done (tests, benchmarks).
+    void waitForTiles();
+    // Selects stimuli of display rows [r0, r1) and display columns [c0, c1).
+    void brushDisplayRanges(std::int64_t r0, std::int64_t r1, std::int64_t c0, std::int64_t c1,
+                            bool add);
+    // Text of the tooltip at a widget position (empty outside the matrix).
+    [[nodiscard]] QString tooltipText(QPointF pos) const;
+
+signals:
+    // After each frame that drew every visible tile at the wanted level.
+    void frameComplete();
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int w, int h) override;
+    void paintGL() override;
+    bool event(QEvent* e) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+
+private:
+    enum class DragMode { None, Pan, BrushRect, BrushRows, BrushCols };
+    void releaseGL();
+    void requestTiles(const std::vector<tiles::TileKey>& keys);
+    void updateSelectionMask();
+    void updateAutoRange(const std::vector<tiles::TilePtr>& drawn);
+    [[nodiscard]] const CategoryColumn* categoryColumn() const;
+    void paintOverlay(QPainter& painter);
+
+    std::shared_ptr<const tiles::TileSource> source_;
+    std::shared_ptr<const Stimuli> stimuli_;
+    std::string categoryColumn_;
+    std::shared_ptr<tiles::TileCache> cache_;
+    std::unique_ptr<tiles::TileScheduler> scheduler_;
+    std::unique_ptr<HeatmapRenderer> renderer_;  // GL state; lives with the context
+    QPointer<SelectionModel> selection_;
+    ColorScale scale_;
+    std::pair<float, float> autoRange_{0.0F, 1.0F};
+    HeatmapViewport viewport_;
+    bool fitPending_ = true;
+    bool lastFrameComplete_ = false;
+    std::vector<tiles::TileKey> lastRequest_;
+    bool selectionDirty_ = true;
+    int maskLevel_ = 0;
+    DragMode drag_ = DragMode::None;
+    QPointF dragStart_;
+    QPointF dragLast_;
+};
+
+}  // namespace repscope::views

@@ -1,0 +1,34 @@
+#pragma once
+// A thin QObject around the session's repscope::Selection (not owned; it must outlive this):
+// views call select()/clear() and listen to changed(), which carries the core delta.
+#include <QObject>
+#include <vector>
+
+#include "repscope/selection.h"
+
+namespace repscope::views {
+
+class SelectionModel : public QObject {
+    Q_OBJECT
+public:
+    SelectionModel(Selection& selection, QObject* parent);
+    ~SelectionModel() override;
+    SelectionModel(const SelectionModel&) = delete;
+    SelectionModel& operator=(const SelectionModel&) = delete;
+
+    [[nodiscard]] Selection& selection() { return selection_; }
+    [[nodiscard]] const Selection& selection() const { return selection_; }
+    void select(const std::vector<std::size_t>& indices,
+                Selection::Mode mode = Selection::Mode::Replace);
+    void clear();
+
+signals:
+    // Emitted once per real change of the selection, whoever made it.
+    void changed(const repscope::Selection::Change& change);
+
+private:
+    Selection& selection_;
+    Selection::ListenerId listener_ = 0;
+};
+
+}  // namespace repscope::views

@@ -1,0 +1,180 @@
+#include "heatmap_overlay.h"
+
+#include <cmath>
+
+namespace repscope::views::detail {
+
+QColor categoryColour(std::int32_t code) {
+    if (code < 0) return QColor(200, 200, 200);
+    // Tableau 10, then golden-angle hues.
+    static const QRgb kPalette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                                    0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    if (code < 10) return QColor(kPalette[code]);
+    return QColor::fromHsvF(std::fmod(code * 0.618034, 1.0), 0.55, 0.85);
+}
+
+namespace {
+
+std::size_t stimulusAt(const std::vector<std::size_t>* order, std::int64_t p) {
+    return order == nullptr || order->empty() ? static_cast<std::size_t>(p)
+                                              : (*order)[static_cast<std::size_t>(p)];
+}
+
+// One strip: for each pixel along it, the category of the stimulus under the pixel's centre;
+// a dark mark where the category changes from the previous pixel.
+QImage stripImage(int length, double origin, double scale, std::int64_t n,
+                  const std::vector<std::size_t>* order, const CategoryColumn* column) {
+    QImage img(std::max(1, length), 1, QImage::Format_ARGB32);
+    img.fill(Qt::transparent);
+    std::int32_t previous = -2;
+    for (int i = 0; i < length; ++i) {
+        const auto p = static_cast<std::int64_t>(std::floor(origin + (i + 0.5) / scale));
+        if (p < 0 || p >= n) {
+            previous = -2;
+            continue;
+        }
+        const std::size_t s = stimulusAt(order, p);
+        const std::int32_t code =
+            column != nullptr && s < column->codes.size() ? column->codes[s] : -1;
+        QColor c = categoryColour(code);
+        if (previous != -2 && code != previous) c = QColor(40, 40, 40);
+        img.setPixel(i, 0, c.rgba());
+        previous = code;
+    }
+    return img;
+}
+
+QString tickText(double v) { return QString::number(v, 'g', 3); }
+
+}  // namespace
+
+void paintOverlays(QPainter& painter, const OverlayInput& in) {
+    const HeatmapLayout& l = in.layout;
+    if (in.categories != nullptr) {
+        const QImage top = stripImage(static_cast<int>(l.colStrip.width()), in.viewport.originX,
+                                      in.viewport.scale, in.cols, in.colOrder, in.categories);
+        painter.drawImage(l.colStrip, top);
+        const QImage side = stripImage(static_cast<int>(l.rowStrip.height()), in.viewport.originY,
+                                       in.viewport.scale, in.rows, in.rowOrder, in.categories);
+        QTransform t;
+        t.rotate(90);
+        painter.drawImage(l.rowStrip, side.transformed(t));
+    }
+    // Colorbar: high at the top.
+    const QRectF bar = l.colorbar;
+    const int h = std::max(1, static_cast<int>(bar.height()));
+    QImage ramp(1, h, QImage::Format_ARGB32);
+    const ColorScale& s = in.scale;
+    for (int y = 0; y < h; ++y) {
+        const float v = s.high - (s.high - s.low) * (static_cast<float>(y) + 0.5F) / static_cast<float>(h);
+        const auto c = s.colour8(v);
+        ramp.setPixel(0, y, qRgb(c[0], c[1], c[2]));
+    }
+    painter.drawImage(bar, ramp);
+    painter.setPen(QColor(60, 60, 60));
+    painter.drawRect(bar);
+    QFont font = painter.font();
+    font.setPixelSize(11);
+    painter.setFont(font);
+    constexpr int kTicks = 5;
+    for (int i = 0; i < kTicks; ++i) {
+        const double f = static_cast<double>(i) / (kTicks - 1);
+        const double v = s.high - f * (static_cast<double>(s.high) - s.low);
+        const double y = bar.top() + f * bar.height();
+        painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
+        painter.drawText(QRectF(bar.right() + 6, y - 8, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                         tickText(v));
+    }
+    painter.drawText(QRectF(bar.left() - 6, bar.top() - 22, 80, 16),
+                     Qt::AlignLeft | Qt::AlignVCenter, in.measure);
+}
+
+SelectionMask buildSelectionMask(const tiles::TileSource& source, const Selection& selection,
+                                 int level) {
+    SelectionMask mask;
+    if (selection.empty()) return mask;
+    mask.level = level;
+    const auto fill = [&](std::vector<std::uint8_t>& m, std::int64_t n,
+                          const std::vector<std::size_t>& order) {
+        m.assign(static_cast<std::size_t>(tiles::cellsAtLevel(n, level)), 0);
+        for (std::int64_t p = 0; p < n; ++p) {
+            if (selection.contains(stimulusAt(&order, p))) m[static_cast<std::size_t>(p >> level)] = 1;
+        }
+    };
+    fill(mask.rows, source.rows(), source.rowOrder());
+    fill(mask.cols, source.cols(), source.colOrder());
+    return mask;
+}
+
+std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
+                                     const HeatmapViewport& vp, QSizeF area) {
+    constexpr std::size_t kSamples = 65536;
+    const double ax = std::max(0.0, vp.originX);
+    const double ay = std::max(0.0, vp.originY);
+    const double bx = vp.toStimulusX(area.width());
+    const double by = vp.toStimulusY(area.height());
+    std::size_t total = 0;
+    for (const tiles::TilePtr& t : drawn) total += t->values.size();
+    const std::size_t stride = std::max<std::size_t>(1, total / kSamples);
+    std::vector<float> values;
+    values.reserve(kSamples + drawn.size());
+    std::size_t counter = 0;
+    for (const tiles::TilePtr& t : drawn) {
+        const double cell = std::ldexp(1.0, t->key.level);
+        const std::int64_t r0 = t->key.row * tiles::kTileSize;
+        const std::int64_t c0 = t->key.col * tiles::kTileSize;
+        for (int r = 0; r < t->rows; ++r) {
+            const double y = static_cast<double>(r0 + r) * cell;
+            if (y + cell <= ay || y >= by) continue;
+            for (int c = 0; c < t->cols; ++c) {
+                const double x = static_cast<double>(c0 + c) * cell;
+                if (x + cell <= ax || x >= bx) continue;
+                if (counter++ % stride == 0) values.push_back(t->at(r, c));
+            }
+        }
+    }
+    return quantileRange(values, 0.01, 0.99);
+}
+
+void colourTile(QImage& image, const QRectF& area, const QRect& clip, const HeatmapViewport& vp,
+                std::int64_t rows, std::int64_t cols, const tiles::Tile& tile,
+                const ColorScale& scale, const SelectionMask& mask) {
+    const int level = tile.key.level;
+    const std::int64_t firstX = (tile.key.col * tiles::kTileSize) << level;
+    const std::int64_t firstY = (tile.key.row * tiles::kTileSize) << level;
+    const std::int64_t endX = std::min(cols, (tile.key.col * tiles::kTileSize + tile.cols) << level);
+    const std::int64_t endY = std::min(rows, (tile.key.row * tiles::kTileSize + tile.rows) << level);
+    const double x0 = area.left() + vp.toPixelX(static_cast<double>(firstX));
+    const double x1 = area.left() + vp.toPixelX(static_cast<double>(endX));
+    const double y0 = area.top() + vp.toPixelY(static_cast<double>(firstY));
+    const double y1 = area.top() + vp.toPixelY(static_cast<double>(endY));
+    // Pixels whose centre lies in [x0, x1) × [y0, y1), as the rasteriser decides.
+    const int px0 = std::max(clip.left(), static_cast<int>(std::ceil(x0 - 0.5)));
+    const int px1 = std::min(clip.right() + 1, static_cast<int>(std::ceil(x1 - 0.5)));
+    const int py0 = std::max(clip.top(), static_cast<int>(std::ceil(y0 - 0.5)));
+    const int py1 = std::min(clip.bottom() + 1, static_cast<int>(std::ceil(y1 - 0.5)));
+    const auto selected = [&](const std::vector<std::uint8_t>& m, std::int64_t stim) {
+        const auto cell = static_cast<std::size_t>(stim >> mask.level);
+        return cell < m.size() && m[cell] != 0;
+    };
+    for (int py = py0; py < py1; ++py) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(py));
+        const auto localY = static_cast<float>((py + 0.5 - y0) / vp.scale);
+        const auto ly = static_cast<std::int64_t>(std::floor(localY));
+        const int cy = std::clamp(static_cast<int>(ly >> level), 0, tile.rows - 1);
+        const bool rowSel = !mask.empty() && selected(mask.rows, firstY + ly);
+        for (int px = px0; px < px1; ++px) {
+            const auto localX = static_cast<float>((px + 0.5 - x0) / vp.scale);
+            const auto lx = static_cast<std::int64_t>(std::floor(localX));
+            const int cx = std::clamp(static_cast<int>(lx >> level), 0, tile.cols - 1);
+            auto c = scale.colour(tile.at(cy, cx));
+            if (!mask.empty() && !rowSel && !selected(mask.cols, firstX + lx)) {
+                for (std::size_t k = 0; k < 3; ++k) c[k] += kDim * (kDimColour[k] - c[k]);
+            }
+            line[px] = qRgb(static_cast<int>(std::lround(c[0])), static_cast<int>(std::lround(c[1])),
+                            static_cast<int>(std::lround(c[2])));
+        }
+    }
+}
+
+}  // namespace repscope::views::detail

@@ -1,0 +1,61 @@
+#pragma once
+// Internal: what both heatmap paths paint with QPainter around the matrix — category strips with
+// boundary marks, the colorbar with ticks and the measure's name — and the CPU colouring of the
+// matrix area (the same formulas as shaders/heatmap.frag).
+#include <QColor>
+#include <QImage>
+#include <QPainter>
+#include <QString>
+#include <vector>
+
+#include "repscope/selection.h"
+#include "repscope/stimuli.h"
+#include "repscope/tiles/tile_source.h"
+#include "repscope/tiles/tile.h"
+#include "repscope/views/colormap.h"
+#include "repscope/views/heatmap_geometry.h"
+
+namespace repscope::views::detail {
+
+struct OverlayInput {
+    HeatmapLayout layout;
+    HeatmapViewport viewport;
+    std::int64_t rows = 0;
+    std::int64_t cols = 0;
+    const std::vector<std::size_t>* rowOrder = nullptr;  // display → stimulus; empty = identity
+    const std::vector<std::size_t>* colOrder = nullptr;
+    const CategoryColumn* categories = nullptr;
+    ColorScale scale;
+    QString measure;
+};
+
+QColor categoryColour(std::int32_t code);
+void paintOverlays(QPainter& painter, const OverlayInput& in);
+
+// Selection state in display order at one level: 1 where a block holds a selected stimulus.
+struct SelectionMask {
+    int level = 0;
+    std::vector<std::uint8_t> rows;  // cells of the level along rows
+    std::vector<std::uint8_t> cols;
+    [[nodiscard]] bool empty() const { return rows.empty(); }
+};
+
+[[nodiscard]] SelectionMask buildSelectionMask(const tiles::TileSource& source,
+                                              const Selection& selection, int level);
+
+// 1st–99th percentile of the cells of `drawn` that intersect the visible area (up to 65536
+// samples, taken with a stride in the order given).
+[[nodiscard]] std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
+                                                   const HeatmapViewport& vp, QSizeF area);
+
+// Dimming of cells outside the selection (same numbers in the shader uniforms).
+inline constexpr float kDim = 0.7F;
+inline constexpr std::array<float, 3> kDimColour{255.0F, 255.0F, 255.0F};
+
+// Colours a tile's cells into `image` (ARGB32) for the pixels of the matrix area that it covers,
+// clipped to `clip` (image pixels), as the fragment shader would.
+void colourTile(QImage& image, const QRectF& matrixArea, const QRect& clip,
+                const HeatmapViewport& vp, std::int64_t rows, std::int64_t cols,
+                const tiles::Tile& tile, const ColorScale& scale, const SelectionMask& mask);
+
+}  // namespace repscope::views::detail

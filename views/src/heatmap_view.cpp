@@ -1,0 +1,247 @@
+// HeatmapView: sources, tiles, GL lifetime and drawing. Input handling is in
+// heatmap_view_input.cpp.
+#include "repscope/views/heatmap_view.h"
+
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QPainter>
+#include <QSurfaceFormat>
+#include <cmath>
+#include <unordered_set>
+
+#include "heatmap_overlay.h"
+#include "heatmap_renderer.h"
+#include "repscope/tiles/tile_cache.h"
+#include "repscope/tiles/tile_scheduler.h"
+#include "repscope/views/selection_model.h"
+
+namespace repscope::views {
+
+using tiles::TileKey;
+using tiles::TilePtr;
+
+namespace {
+constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
+}  // namespace
+
+HeatmapView::HeatmapView(QWidget* parent)
+    : QOpenGLWidget(parent), cache_(std::make_shared<tiles::TileCache>(kCacheBytes)),
+      renderer_(std::make_unique<HeatmapRenderer>()) {
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    setFormat(format);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setMinimumSize(120, 120);
+    scheduler_ = std::make_unique<tiles::TileScheduler>(cache_, 0, [this](const tiles::TileEvent&) {
+        // Worker thread: ask the GUI thread for a repaint (update() coalesces them).
+        QMetaObject::invokeMethod(this, [this] { update(); }, Qt::QueuedConnection);
+    });
+}
+
+HeatmapView::~HeatmapView() {
+    scheduler_.reset();  // joins the workers before anything they call back into goes away
+    releaseGL();
+    // The context dies in ~QOpenGLWidget, after our members: it must not call back into us.
+    if (context() != nullptr) disconnect(context(), nullptr, this, nullptr);
+}
+
+void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
+                            std::shared_ptr<const Stimuli> stimuli,
+                            const std::string& categoryColumn) {
+    source_ = std::move(source);
+    stimuli_ = std::move(stimuli);
+    categoryColumn_ = categoryColumn;
+    scheduler_->setSource(source_);
+    if (renderer_->initialized() && context() != nullptr) {
+        makeCurrent();
+        renderer_->forgetTiles();
+        doneCurrent();
+    }
+    lastRequest_.clear();
+    selectionDirty_ = true;
+    fitPending_ = true;
+    update();
+}
+
+void HeatmapView::setSelectionModel(SelectionModel* model) {
+    if (selection_ == model) return;
+    if (selection_) disconnect(selection_, nullptr, this, nullptr);
+    selection_ = model;
+    if (selection_) {
+        connect(selection_, &SelectionModel::changed, this, [this] {
+            selectionDirty_ = true;
+            update();
+        });
+    }
+    selectionDirty_ = true;
+    update();
+}
+
+void HeatmapView::setColorScale(const ColorScale& scale) {
+    scale_ = scale;
+    update();
+}
+
+ColorScale HeatmapView::effectiveColorScale() const {
+    ColorScale s = scale_;
+    if (s.autoRange) std::tie(s.low, s.high) = autoRange_;
+    return s;
+}
+
+void HeatmapView::setViewport(const HeatmapViewport& vp) {
+    viewport_ = vp;
+    fitPending_ = false;
+    update();
+}
+
+void HeatmapView::fitToView() {
+    fitPending_ = true;
+    update();
+}
+
+HeatmapLayout HeatmapView::layout() const { return HeatmapLayout::forSize(size()); }
+
+int HeatmapView::currentLevel() const {
+    return source_ ? levelForScale(viewport_.scale, source_->coarsestLevel()) : 0;
+}
+
+void HeatmapView::waitForTiles() { scheduler_->waitIdle(); }
+
+const CategoryColumn* HeatmapView::categoryColumn() const {
+    if (!stimuli_ || categoryColumn_.empty()) return nullptr;
+    const CategoryColumn* c = stimuli_->column(categoryColumn_);
+    return c != nullptr && static_cast<std::int64_t>(c->codes.size()) == source_->rows() ? c : nullptr;
+}
+
+void HeatmapView::initializeGL() {
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &HeatmapView::releaseGL,
+            Qt::UniqueConnection);
+    try {
+        renderer_->initialize();
+    } catch (const std::exception& e) {
+        qWarning("HeatmapView: %s", e.what());
+    }
+    selectionDirty_ = true;
+}
+
+void HeatmapView::releaseGL() {
+    if (!renderer_ || !renderer_->initialized() || context() == nullptr) return;
+    makeCurrent();
+    renderer_->release();
+    doneCurrent();
+}
+
+void HeatmapView::resizeGL(int /*w*/, int /*h*/) {
+    if (fitPending_) return;
+    update();
+}
+
+void HeatmapView::requestTiles(const std::vector<TileKey>& keys) {
+    if (keys == lastRequest_) return;
+    lastRequest_ = keys;
+    scheduler_->request(keys);
+}
+
+void HeatmapView::updateSelectionMask() {
+    selectionDirty_ = false;
+    maskLevel_ = currentLevel();
+    detail::SelectionMask mask;
+    if (source_ && selection_) mask = detail::buildSelectionMask(*source_, selection_->selection(), maskLevel_);
+    renderer_->setSelectionMask(mask);
+}
+
+void HeatmapView::updateAutoRange(const std::vector<TilePtr>& drawn) {
+    if (!drawn.empty()) autoRange_ = detail::visibleRange(drawn, viewport_, layout().matrix.size());
+}
+
+void HeatmapView::paintGL() {
+    QOpenGLFunctions* gl = context()->functions();
+    gl->glDisable(GL_BLEND);
+    gl->glDisable(GL_DEPTH_TEST);
+    gl->glClearColor(1.0F, 1.0F, 1.0F, 1.0F);
+    gl->glClear(GL_COLOR_BUFFER_BIT);
+    lastFrameComplete_ = false;
+    if (!source_ || !renderer_->initialized()) return;
+
+    const HeatmapLayout l = layout();
+    if (fitPending_) {
+        viewport_ = HeatmapViewport::fit(source_->rows(), source_->cols(), l.matrix.size());
+        fitPending_ = false;
+    }
+    const int level = currentLevel();
+    const int coarsest = source_->coarsestLevel();
+    const VisibleTiles visible =
+        visibleTiles(viewport_, l.matrix.size(), source_->rows(), source_->cols(), level);
+    // The coarsest tiles first: cheap, and they stand in for everything else.
+    std::vector<TileKey> wanted;
+    if (level != coarsest) {
+        for (std::int64_t r = 0; r < tiles::tilesAtLevel(source_->rows(), coarsest); ++r) {
+            for (std::int64_t c = 0; c < tiles::tilesAtLevel(source_->cols(), coarsest); ++c) {
+                wanted.push_back({coarsest, r, c});
+            }
+        }
+    }
+    wanted.insert(wanted.end(), visible.keys.begin(), visible.keys.end());
+    requestTiles(wanted);
+
+    std::vector<TilePtr> drawn;
+    std::unordered_set<TileKey, tiles::TileKeyHash> added;
+    bool complete = true;
+    for (const TileKey& key : visible.keys) {
+        TilePtr t = cache_->get(key);
+        if (!t) {
+            complete = false;
+            t = cache_->bestAvailable(key.parent(), coarsest);
+        }
+        if (t && added.insert(t->key).second) drawn.push_back(t);
+    }
+    if (selectionDirty_ || maskLevel_ != level) updateSelectionMask();
+    if (scale_.autoRange) updateAutoRange(drawn);
+
+    const qreal dpr = devicePixelRatioF();
+    const auto vx = static_cast<GLint>(std::lround(l.matrix.x() * dpr));
+    const auto vy = static_cast<GLint>(std::lround((height() - l.matrix.bottom()) * dpr));
+    const auto vw = static_cast<GLsizei>(std::lround(l.matrix.width() * dpr));
+    const auto vh = static_cast<GLsizei>(std::lround(l.matrix.height() * dpr));
+    gl->glViewport(vx, vy, vw, vh);
+    gl->glScissor(vx, vy, vw, vh);
+    gl->glEnable(GL_SCISSOR_TEST);
+    renderer_->draw(drawn, viewport_, l.matrix.size(), source_->rows(), source_->cols(),
+                    effectiveColorScale());
+    gl->glDisable(GL_SCISSOR_TEST);
+    gl->glViewport(0, 0, static_cast<GLsizei>(std::lround(width() * dpr)),
+                   static_cast<GLsizei>(std::lround(height() * dpr)));
+
+    QPainter painter(this);
+    paintOverlay(painter);
+    painter.end();
+    lastFrameComplete_ = complete;
+    if (complete) emit frameComplete();
+}
+
+void HeatmapView::paintOverlay(QPainter& painter) {
+    detail::OverlayInput in;
+    in.layout = layout();
+    in.viewport = viewport_;
+    in.rows = source_->rows();
+    in.cols = source_->cols();
+    in.rowOrder = &source_->rowOrder();
+    in.colOrder = &source_->colOrder();
+    in.categories = categoryColumn();
+    in.scale = effectiveColorScale();
+    in.measure = QString::fromStdString(source_->measureName());
+    detail::paintOverlays(painter, in);
+    if (drag_ == DragMode::BrushRect || drag_ == DragMode::BrushRows || drag_ == DragMode::BrushCols) {
+        const HeatmapLayout& l = in.layout;
+        QRectF band = QRectF(dragStart_, dragLast_).normalized();
+        if (drag_ == DragMode::BrushRows) band = QRectF(l.rowStrip.left(), band.top(), l.matrix.right() - l.rowStrip.left(), band.height());
+        if (drag_ == DragMode::BrushCols) band = QRectF(band.left(), l.colStrip.top(), band.width(), l.matrix.bottom() - l.colStrip.top());
+        painter.setPen(QPen(QColor(20, 20, 20), 1, Qt::DashLine));
+        painter.setBrush(QColor(255, 255, 255, 40));
+        painter.drawRect(band);
+    }
+}
+
+}  // namespace repscope::views
