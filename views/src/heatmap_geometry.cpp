@@ -12,8 +12,9 @@ HeatmapViewport HeatmapViewport::fit(std::int64_t rows, std::int64_t cols, QSize
     if (rows <= 0 || cols <= 0 || area.isEmpty()) return vp;
     vp.scale = std::min(area.width() / static_cast<double>(cols),
                         area.height() / static_cast<double>(rows));
-    vp.originX = -(area.width() / vp.scale - static_cast<double>(cols)) / 2.0;
-    vp.originY = -(area.height() / vp.scale - static_cast<double>(rows)) / 2.0;
+    // Top-left aligned, so that the axis strips touch the matrix.
+    vp.originX = 0.0;
+    vp.originY = 0.0;
     return vp;
 }
 

@@ -33,33 +33,58 @@ NormalisedRows normaliseRows(const MatrixF& x, RdmMeasure measure,
         }
         colMean /= static_cast<double>(n);
     }
+    // Plain loops over raw rows (sums in float64): no temporaries per row.
 #pragma omp parallel for schedule(static)
     for (Eigen::Index i = 0; i < n; ++i) {
         const auto idx = static_cast<std::size_t>(i);
-        Eigen::RowVectorXd row = x.row(source(i)).cast<double>();
-        bool ok = row.allFinite();
-        if (ok) {
-            if (measure == RdmMeasure::Correlation) {
-                const double full = row.norm();
-                row.array() -= row.mean();
-                const double norm = row.norm();
-                ok = norm > 0.0 && norm > 1e-10 * full;
-                if (ok) row /= norm;
-            } else if (measure == RdmMeasure::Cosine) {
-                const double norm = row.norm();
-                ok = norm > 0.0;
-                if (ok) row /= norm;
-            } else {
-                row -= colMean;
+        const float* in = x.data() + source(i) * d;
+        float* z = out.z.data() + i * d;
+        bool ok = true;
+        double sum = 0.0;
+        double sumSq = 0.0;
+        for (Eigen::Index j = 0; j < d; ++j) {
+            const double v = in[j];
+            sum += v;
+            sumSq += v * v;
+        }
+        ok = std::isfinite(sum) && std::isfinite(sumSq);
+        double shift = 0.0;
+        double scale = 1.0;
+        if (ok && measure == RdmMeasure::Correlation) {
+            shift = sum / static_cast<double>(d);
+            double centred = 0.0;
+            for (Eigen::Index j = 0; j < d; ++j) {
+                const double c = in[j] - shift;
+                centred += c * c;
+            }
+            const double norm = std::sqrt(centred);
+            ok = norm > 0.0 && norm > 1e-10 * std::sqrt(sumSq);
+            scale = ok ? 1.0 / norm : 1.0;
+        } else if (ok && measure == RdmMeasure::Cosine) {
+            const double norm = std::sqrt(sumSq);
+            ok = norm > 0.0;
+            scale = ok ? 1.0 / norm : 1.0;
+        }
+        if (!ok) {
+            std::fill(z, z + d, 0.0F);
+            out.valid[idx] = 0;
+            continue;
+        }
+        double sq = 0.0;
+        if (euclidean) {
+            for (Eigen::Index j = 0; j < d; ++j) {
+                const double c = in[j] - colMean[j];
+                z[j] = static_cast<float>(c);
+                sq += c * c;
+            }
+        } else {
+            for (Eigen::Index j = 0; j < d; ++j) {
+                const double c = (in[j] - shift) * scale;
+                z[j] = static_cast<float>(c);
+                sq += c * c;
             }
         }
-        if (ok) {
-            out.z.row(i) = row.cast<float>();
-            out.sqnorm[idx] = static_cast<float>(row.squaredNorm());
-        } else {
-            out.z.row(i).setZero();
-            out.valid[idx] = 0;
-        }
+        out.sqnorm[idx] = static_cast<float>(sq);
     }
     return out;
 }

@@ -41,7 +41,10 @@ RepresentationTileSource::RepresentationTileSource(const MatrixF& x, RdmMeasure 
             if (c > 0.0F) {
                 const float wa = ca / c;
                 const float wb = cb / c;
-                coarse.means.row(i) = wa * fine.means.row(a) + wb * fine.means.row(b);
+                const float* pa = fine.means.data() + a * d;
+                const float* pb = fine.means.data() + b * d;
+                float* dst = coarse.means.data() + i * d;
+                for (Eigen::Index j = 0; j < d; ++j) dst[j] = wa * pa[j] + wb * pb[j];
                 coarse.sqnorm[idx] = wa * fine.sqnorm[static_cast<std::size_t>(a)] +
                                      wb * fine.sqnorm[static_cast<std::size_t>(b)];
             } else {

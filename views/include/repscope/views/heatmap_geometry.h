@@ -22,7 +22,7 @@ struct HeatmapViewport {
     [[nodiscard]] double toPixelY(double y) const { return (y - originY) * scale; }
     [[nodiscard]] double toStimulusX(double px) const { return originX + px / scale; }
     [[nodiscard]] double toStimulusY(double py) const { return originY + py / scale; }
-    // The whole rows × cols matrix centred in an area of the given size.
+    // The whole rows × cols matrix in an area of the given size, at its top-left corner.
     [[nodiscard]] static HeatmapViewport fit(std::int64_t rows, std::int64_t cols, QSizeF area);
     // Zoom by factor keeping the stimulus under (px, py) in place.
     void zoomAbout(double factor, double px, double py);
