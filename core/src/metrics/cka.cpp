@@ -36,7 +36,7 @@ LinearStats linearStats(const Eigen::MatrixXd& xc, const Eigen::MatrixXd& yc, Pr
         Eigen::MatrixXd sxx = Eigen::MatrixXd::Zero(xc.cols(), xc.cols());
         Eigen::MatrixXd syy = Eigen::MatrixXd::Zero(yc.cols(), yc.cols());
         Eigen::MatrixXd sxy = Eigen::MatrixXd::Zero(xc.cols(), yc.cols());
-        const Index block = detail::blockRows(n, 2.0 * (d * d + e * e + d * e), 2e8);
+        const Index block = detail::blockRows(n, 2.0 * (d * d + e * e + d * e));
         detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
             const auto xb = xc.middleRows(first, count);
             const auto yb = yc.middleRows(first, count);
@@ -48,7 +48,7 @@ LinearStats linearStats(const Eigen::MatrixXd& xc, const Eigen::MatrixXd& yc, Pr
         s.kk = sxx.squaredNorm();
         s.ll = syy.squaredNorm();
     } else {
-        const Index block = detail::blockRows(n, 2.0 * nd * (d + e), 2e8);
+        const Index block = detail::blockRows(n, 2.0 * nd * (d + e));
         detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
             const Eigen::MatrixXd kb = xc.middleRows(first, count) * xc.transpose();
             const Eigen::MatrixXd lb = yc.middleRows(first, count) * yc.transpose();
@@ -106,7 +106,7 @@ double linearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbias
     return result;
 }
 
-// The double-centred RBF kernel of X (in place in k), given t. Returns ‖HKH‖².
+// The double-centred RBF kernel HKH of X, written to k (N×N), for threshold t.
 void rbfKernel(const Eigen::MatrixXd& x, double threshold, Eigen::MatrixXd& k, ProgressSpan span,
                const char* side) {
     const Index n = x.rows();
@@ -114,7 +114,7 @@ void rbfKernel(const Eigen::MatrixXd& x, double threshold, Eigen::MatrixXd& k, P
     detail::centreColumns(xc);
     const Eigen::VectorXd sq = xc.rowwise().squaredNorm();
     k.resize(n, n);
-    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(xc.cols() * n), 2e8);
+    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(xc.cols() * n));
     detail::forRowBlocks(n, block, span.sub(0.0, 0.5), [&](Index first, Index count) {
         k.middleCols(first, count).noalias() = xc * xc.middleRows(first, count).transpose();
 #pragma omp parallel for schedule(static)

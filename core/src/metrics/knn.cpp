@@ -45,7 +45,7 @@ NeighbourMatrix neighbours(const Eigen::MatrixXd& x, int k, ProgressSpan span, c
     }
     NeighbourMatrix nb(n, k);
     const auto kk = static_cast<std::size_t>(k);
-    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(x.cols() * n), 1e8);
+    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(x.cols() * n));
     detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
         const RowMajorXd s = u.middleRows(first, count) * u.transpose();
 #pragma omp parallel

@@ -10,19 +10,23 @@
 
 namespace repscope::metrics::detail {
 
+// countInversions = false sorts base runs of 2¹⁵ with std::stable_sort (fewer merge passes) and
+// returns 0.
 template <class T, class Less>
-std::int64_t mergeSortCountingInversions(std::vector<T>& v, Less less, ProgressSpan span) {
+std::int64_t mergeSortCountingInversions(std::vector<T>& v, Less less, ProgressSpan span,
+                                         bool countInversions = true) {
     const std::int64_t n = static_cast<std::int64_t>(v.size());
     if (n < 2) return 0;
-    constexpr std::int64_t run = 32;
+    const std::int64_t run = countInversions ? 32 : std::int64_t{1} << 15;
     constexpr std::int64_t chunkElements = std::int64_t{1} << 22;
     std::int64_t passes = 1;
     for (std::int64_t w = run; w < n; w *= 2) ++passes;
     std::int64_t inversions = 0;
 
-    // Pass 0: insertion sort on runs (the number of shifts is the number of inversions).
+    // Pass 0: insertion sort on runs (the number of shifts is the number of inversions), or
+    // std::stable_sort when inversions are not counted.
     const std::int64_t runs = (n + run - 1) / run;
-    const std::int64_t runsPerChunk = chunkElements / run;
+    const std::int64_t runsPerChunk = std::max<std::int64_t>(1, chunkElements / run);
     for (std::int64_t c0 = 0; c0 < runs; c0 += runsPerChunk) {
         span.report(static_cast<double>(c0 * run) / static_cast<double>(n * passes));
         const std::int64_t c1 = std::min(runs, c0 + runsPerChunk);
@@ -31,6 +35,10 @@ std::int64_t mergeSortCountingInversions(std::vector<T>& v, Less less, ProgressS
         for (std::int64_t r = c0; r < c1; ++r) {
             const std::int64_t lo = r * run;
             const std::int64_t hi = std::min(n, lo + run);
+            if (!countInversions) {
+                std::stable_sort(v.begin() + lo, v.begin() + hi, less);
+                continue;
+            }
             for (std::int64_t i = lo + 1; i < hi; ++i) {
                 T x = v[static_cast<std::size_t>(i)];
                 std::int64_t j = i;

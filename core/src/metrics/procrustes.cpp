@@ -47,7 +47,7 @@ double procrustesNuclearNorm(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
     const Index n = zx.rows();
     Eigen::MatrixXd m = Eigen::MatrixXd::Zero(zx.cols(), zy.cols());
     const double perRow = 2.0 * static_cast<double>(zx.cols() * zy.cols());
-    detail::forRowBlocks(n, detail::blockRows(n, perRow, 2e8), span.sub(0.4, 0.8),
+    detail::forRowBlocks(n, detail::blockRows(n, perRow), span.sub(0.4, 0.8),
                          [&](Index first, Index count) {
                              m.noalias() += zx.middleRows(first, count).transpose() *
                                             zy.middleRows(first, count);

@@ -92,33 +92,44 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
         sq.setOnes();
     }
 
+    checkMemoryBudget(static_cast<std::size_t>(n), static_cast<std::size_t>(n), sizeof(double),
+                      "The " + std::string(rdmMeasureName(measure)) + " RDM");
     Eigen::MatrixXd r = Eigen::MatrixXd::Zero(n, n);
     detail::ProgressSpan span(progress);
-    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(d) * static_cast<double>(n), 2e8);
+    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(d) * static_cast<double>(n));
+    // Lower triangle, one block of columns at a time (contiguous writes down each column).
     detail::forRowBlocks(n, block, span.sub(0.0, 0.95), [&](Index first, Index count) {
-        const Index width = n - first;
-        const Eigen::MatrixXd g = p.middleRows(first, count) * p.middleRows(first, width).transpose();
+        const Index height = n - first;
+        const Eigen::MatrixXd g = p.middleRows(first, height) * p.middleRows(first, count).transpose();
 #pragma omp parallel for schedule(dynamic, 4)
         for (Index a = 0; a < count; ++a) {
             const Index i = first + a;
             for (Index j = i + 1; j < n; ++j) {
                 double v = 0.0;
                 if (unitRows) {
-                    v = 1.0 - g(a, j - first);
+                    v = 1.0 - g(j - first, a);
                     if (v < 1e-6) v = 0.5 * (p.row(i) - p.row(j)).squaredNorm();
                 } else {
-                    v = sq(i) + sq(j) - 2.0 * g(a, j - first);
+                    v = sq(i) + sq(j) - 2.0 * g(j - first, a);
                     if (v < 1e-6 * (sq(i) + sq(j))) v = (p.row(i) - p.row(j)).squaredNorm();
                     v = std::max(v, 0.0);
                     if (measure == RdmMeasure::Euclidean) v = std::sqrt(v);
                 }
-                r(i, j) = v;
+                r(j, i) = v;
             }
         }
     });
-#pragma omp parallel for schedule(dynamic, 16)
-    for (Index j = 0; j < n; ++j) {
-        for (Index i = j + 1; i < n; ++i) r(i, j) = r(j, i);
+    // Mirror to the upper triangle in 64×64 tiles.
+    constexpr Index tile = 64;
+    const Index tiles = (n + tile - 1) / tile;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (Index tj = 0; tj < tiles; ++tj) {
+        for (Index ti = 0; ti <= tj; ++ti) {
+            const Index i0 = ti * tile, j0 = tj * tile;
+            const Index i1 = std::min(n, i0 + tile), j1 = std::min(n, j0 + tile);
+            for (Index j = j0; j < j1; ++j)
+                for (Index i = i0; i < std::min(i1, j); ++i) r(i, j) = r(j, i);
+        }
     }
     span.finish();
     return r;

@@ -72,7 +72,7 @@ Eigen::VectorXd ranksImpl(const Eigen::VectorXd& v, ProgressSpan span) {
     std::vector<std::pair<double, Index>> s(static_cast<std::size_t>(v.size()));
     for (Index i = 0; i < v.size(); ++i) s[static_cast<std::size_t>(i)] = {v(i), i};
     detail::mergeSortCountingInversions(
-        s, [](const auto& x, const auto& y) { return x.first < y.first; }, span);
+        s, [](const auto& x, const auto& y) { return x.first < y.first; }, span, false);
     Eigen::VectorXd r(v.size());
     std::size_t start = 0;
     for (std::size_t i = 1; i <= s.size(); ++i) {
@@ -119,7 +119,7 @@ double rsaKendallTauA(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progre
         p[i] = {a(static_cast<Index>(i)), b(static_cast<Index>(i))};
     }
     detail::mergeSortCountingInversions(
-        p, [](const auto& x, const auto& y) { return x < y; }, span.sub(0.0, 0.5));
+        p, [](const auto& x, const auto& y) { return x < y; }, span.sub(0.0, 0.5), false);
     const std::int64_t tiesA = tiedPairs(n, [&](std::size_t i) { return p[i].first; });
     const std::int64_t tiesAB = tiedPairs(n, [&](std::size_t i) { return p[i]; });
     std::vector<double> bs(n);

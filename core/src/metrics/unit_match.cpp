@@ -44,7 +44,7 @@ Eigen::MatrixXd correlations(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y,
     Eigen::MatrixXd c = Eigen::MatrixXd::Zero(x.cols(), y.cols());
     const Index n = x.rows();
     const double perRow = 2.0 * static_cast<double>(x.cols() * y.cols());
-    detail::forRowBlocks(n, detail::blockRows(n, perRow, 2e8), span, [&](Index first, Index count) {
+    detail::forRowBlocks(n, detail::blockRows(n, perRow), span, [&](Index first, Index count) {
         c.noalias() += xs.middleRows(first, count).transpose() * ys.middleRows(first, count);
     });
     return c.cwiseMin(1.0).cwiseMax(-1.0);

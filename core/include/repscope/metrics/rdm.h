@@ -15,7 +15,8 @@
 //   sqeuclidean : ‖x_i − x_j‖₂²   (rsatoolbox "euclidean" is this divided by D)
 //
 // A row with zero variance (correlation) or zero norm (cosine) has no defined dissimilarity:
-// computeRdm throws FormatError naming how many and the first few (by label when given).
+// computeRdm throws FormatError naming how many and the first few (by label when given), and
+// ResourceError when the N×N float64 result exceeds memoryBudgetBytes().
 #include <Eigen/Core>
 #include <string>
 #include <string_view>
