@@ -14,6 +14,12 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
         {"info", "list the stimuli and representations of an HDF5 file", kInfoUsage, runInfo},
         {"rdm", "compute a representational dissimilarity matrix (RDM)", kRdmUsage, runRdm},
+        {"compare", "compare two representations with a similarity metric", kCompareUsage,
+         runCompare},
+        {"matrix", "every representation against every other (layer × layer matrix)",
+         kMatrixUsage, runMatrix},
+        {"metrics", "list the metrics, their parameters and references", kMetricsUsage,
+         runMetrics},
         {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,
          runDemo},
     };

@@ -19,9 +19,15 @@ const std::vector<Command>& commands();
 int runInfo(const std::vector<std::string>& args);
 int runDemo(const std::vector<std::string>& args);
 int runRdm(const std::vector<std::string>& args);
+int runCompare(const std::vector<std::string>& args);
+int runMatrix(const std::vector<std::string>& args);
+int runMetrics(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
 extern const char* const kRdmUsage;
+extern const char* const kCompareUsage;
+extern const char* const kMatrixUsage;
+extern const char* const kMetricsUsage;
 
 }  // namespace repscope::cli

@@ -43,6 +43,9 @@ public:
     // Rows [first, first + count) as a count × d float32 matrix. Throws FormatError/FileError
     // naming the file and path when the data cannot be read (e.g. a missing filter).
     [[nodiscard]] virtual MatrixF readRows(std::size_t first, std::size_t count) const = 0;
+    // The same rows written to `destination` (count × d floats, row-major); readers override it
+    // to avoid a temporary.
+    virtual void readRowsInto(std::size_t first, std::size_t count, float* destination) const;
 
     // The given rows (any order, repeats allowed) as a rows.size() × d matrix, read in blocks.
     // Throws ResourceError when the result exceeds memoryBudgetBytes(), Cancelled on cancel.

@@ -79,6 +79,11 @@ MatrixF Representation::readRows(const std::vector<std::size_t>& rows, Progress&
     return out;
 }
 
+void Representation::readRowsInto(std::size_t first, std::size_t count, float* destination) const {
+    const MatrixF rows = readRows(first, count);
+    std::copy(rows.data(), rows.data() + rows.size(), destination);
+}
+
 MatrixF Representation::readAll(Progress& progress) const {
     const RepresentationInfo& in = info();
     checkMemoryBudget(in.n, in.d, sizeof(float), in.qualifiedName());
@@ -86,8 +91,7 @@ MatrixF Representation::readAll(Progress& progress) const {
     const std::size_t step = blockRows(in.d);
     for (std::size_t first = 0; first < in.n; first += step) {
         const std::size_t count = std::min(step, in.n - first);
-        out.middleRows(static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(count)) =
-            readRows(first, count);
+        readRowsInto(first, count, out.row(static_cast<Eigen::Index>(first)).data());
         progress.report(static_cast<double>(first + count) / static_cast<double>(in.n));
     }
     return out;

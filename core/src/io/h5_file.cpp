@@ -31,6 +31,13 @@ H5FilePtr openH5File(const std::string& path) {
     file->id = H5Id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
     if (!file->id) {
         const std::string why = lastH5Message();
+        const auto stored = why.find("stored_eof = ");
+        if (why.find("truncated") != std::string::npos && stored != std::string::npos) {
+            throw FileError(path + " is truncated: the file is " + std::to_string(size) +
+                            " bytes but its HDF5 header says " +
+                            why.substr(stored + 13, why.find_first_not_of("0123456789", stored + 13) -
+                                                        (stored + 13)));
+        }
         throw FileError(path + " is truncated or corrupt and cannot be opened" +
                         (why.empty() ? std::string() : " (" + why + ")"));
     }

@@ -35,6 +35,7 @@ herr_t innermostMessage(unsigned n, const H5E_error2_t* err, void* data) {
 std::string lastH5Message() {
     std::string msg;
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermostMessage, &msg);
+    H5Eclear2(H5E_DEFAULT);
     return msg;
 }
 

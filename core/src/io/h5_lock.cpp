@@ -9,8 +9,6 @@ namespace {
 
 void initialiseHdf5() {
     H5open();
-    // RepScope reports errors itself, as one sentence; HDF5's stack dumps would be noise.
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     registerLzfFilter();
 #ifdef REPSCOPE_HDF5_PLUGIN_DIR
     H5PLappend(REPSCOPE_HDF5_PLUGIN_DIR);
@@ -24,6 +22,10 @@ std::unique_lock<std::recursive_mutex> h5Lock() {
     std::unique_lock<std::recursive_mutex> lock(mutex);
     static const bool initialised = (initialiseHdf5(), true);
     (void)initialised;
+    // RepScope reports errors itself, as one sentence; HDF5's stack dumps would be noise. Debian
+    // builds HDF5 thread-safe, where this setting (like the error stack) is per thread.
+    thread_local const bool quiet = (H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr), true);
+    (void)quiet;
     return lock;
 }
 

@@ -15,6 +15,7 @@ public:
     DenseH5Representation(RepresentationInfo info, H5FilePtr file);
     using Representation::readRows;
     [[nodiscard]] MatrixF readRows(std::size_t first, std::size_t count) const override;
+    void readRowsInto(std::size_t first, std::size_t count, float* destination) const override;
 
 private:
     H5FilePtr file_;

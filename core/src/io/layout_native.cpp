@@ -60,6 +60,15 @@ void readThumbnails(const H5FilePtr& file, const std::string& path, std::size_t 
     t.height = static_cast<int>(f.shape[1]);
     t.width = static_cast<int>(f.shape[2]);
     t.channels = f.shape.size() == 4 ? 3 : 1;
+    // Opening stays fast: larger thumbnail sets are not read at open (loading them on demand
+    // is future work).
+    constexpr std::size_t kMaxThumbnailBytes = std::size_t{64} << 20;
+    if (n * t.bytesPerImage() > kMaxThumbnailBytes) {
+        out.warnings.push_back(where + " holds " + std::to_string(n * t.bytesPerImage() >> 20) +
+                               " MB of thumbnails, more than the 64 MB read at open; skipped");
+        t = Thumbnails{};
+        return;
+    }
     t.pixels.resize(n * t.bytesPerImage());
     H5Id ds(H5Dopen2(file->id.get(), path.c_str(), H5P_DEFAULT));
     if (H5Dread(ds.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.pixels.data()) < 0) {

@@ -1,0 +1,125 @@
+#include "cli/metric_runner.h"
+
+#include "repscope/error.h"
+#include "repscope/metrics/rdm.h"
+#include "repscope/stats/resampling.h"
+
+namespace repscope::cli {
+namespace {
+
+const char* const kMetricOptions[] = {"rdm-measure", "geotopo", "threshold", "k", "svcca-keep"};
+
+bool isRdm(const LoadedRepresentation& in) {
+    return in.representation->info().kind == RepresentationKind::Rdm;
+}
+
+Eigen::MatrixXd rdmOf(const LoadedRepresentation& in, const metrics::MetricParams& params) {
+    if (isRdm(in)) return metrics::precomputedRdm(in.values, in.name);
+    const auto measure = metrics::parseRdmMeasure(params.text("rdm-measure", "correlation"));
+    return metrics::computeRdm(in.values, measure, in.labels);
+}
+
+// Upper-triangle vectors of two RDMs over the stimuli `idx` (a < b, idx[a] != idx[b]); `perm`
+// relabels the second RDM.
+std::pair<Eigen::VectorXd, Eigen::VectorXd> pairVectors(const Eigen::MatrixXd& ra,
+                                                        const Eigen::MatrixXd& rb,
+                                                        const std::vector<std::size_t>& idx,
+                                                        const std::vector<std::size_t>* perm) {
+    std::vector<double> va;
+    std::vector<double> vb;
+    const std::size_t n = idx.size();
+    va.reserve(n * (n - 1) / 2);
+    vb.reserve(n * (n - 1) / 2);
+    for (std::size_t a = 0; a < n; ++a) {
+        for (std::size_t b = a + 1; b < n; ++b) {
+            if (idx[a] == idx[b]) continue;
+            const auto i = static_cast<Eigen::Index>(idx[a]);
+            const auto j = static_cast<Eigen::Index>(idx[b]);
+            va.push_back(ra(i, j));
+            if (perm != nullptr) {
+                vb.push_back(rb(static_cast<Eigen::Index>((*perm)[idx[a]]),
+                                static_cast<Eigen::Index>((*perm)[idx[b]])));
+            } else {
+                vb.push_back(rb(i, j));
+            }
+        }
+    }
+    return {Eigen::Map<Eigen::VectorXd>(va.data(), static_cast<Eigen::Index>(va.size())),
+            Eigen::Map<Eigen::VectorXd>(vb.data(), static_cast<Eigen::Index>(vb.size()))};
+}
+
+MatrixF rowsOf(const MatrixF& x, const std::vector<std::size_t>& idx) {
+    MatrixF out(static_cast<Eigen::Index>(idx.size()), x.cols());
+    for (std::size_t r = 0; r < idx.size(); ++r) {
+        out.row(static_cast<Eigen::Index>(r)) = x.row(static_cast<Eigen::Index>(idx[r]));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::set<std::string> metricOptionNames() {
+    std::set<std::string> names;
+    for (const char* o : kMetricOptions) names.insert(std::string("--") + o);
+    return names;
+}
+
+metrics::MetricParams metricParamsFromOptions(const std::map<std::string, std::string>& options) {
+    metrics::MetricParams p;
+    for (const char* o : kMetricOptions) {
+        const auto it = options.find(std::string("--") + o);
+        if (it != options.end()) p.set(o, it->second);
+    }
+    return p;
+}
+
+MetricRun runMetric(const MetricRequest& request, const LoadedRepresentation& a,
+                    const LoadedRepresentation& b) {
+    const metrics::MetricInfo& m = *request.metric;
+    metrics::checkParams(m, request.params);
+    requireSameStimuli(a, b);
+    const std::size_t n = static_cast<std::size_t>(a.values.rows());
+    MetricRun run;
+    stats::IndexStatistic resampled;
+    stats::IndexStatistic permuted;
+    if (m.compareRdms) {
+        const Eigen::MatrixXd ra = rdmOf(a, request.params);
+        const Eigen::MatrixXd rb = rdmOf(b, request.params);
+        run.value = m.compareRdms(metrics::upperTriangle(ra), metrics::upperTriangle(rb),
+                                  request.params, silentProgress());
+        resampled = [&, ra, rb](const std::vector<std::size_t>& idx) {
+            const auto [va, vb] = pairVectors(ra, rb, idx, nullptr);
+            return m.compareRdms(va, vb, request.params, silentProgress());
+        };
+        permuted = [&, ra, rb](const std::vector<std::size_t>& perm) {
+            std::vector<std::size_t> all(n);
+            for (std::size_t i = 0; i < n; ++i) all[i] = i;
+            const auto [va, vb] = pairVectors(ra, rb, all, &perm);
+            return m.compareRdms(va, vb, request.params, silentProgress());
+        };
+    } else {
+        if (isRdm(a) || isRdm(b)) {
+            throw InputError(m.name + " compares representations, not precomputed RDMs (" +
+                             (isRdm(a) ? a.name : b.name) + " is an RDM); use an rsa_* metric");
+        }
+        run.value = metrics::computeMetric(m, {a.values, false}, {b.values, false}, request.params);
+        resampled = [&](const std::vector<std::size_t>& idx) {
+            return m.compute(rowsOf(a.values, idx), rowsOf(b.values, idx), request.params,
+                             silentProgress());
+        };
+        permuted = [&](const std::vector<std::size_t>& perm) {
+            return m.compute(a.values, rowsOf(b.values, perm), request.params, silentProgress());
+        };
+    }
+    if (request.bootstrap > 0) {
+        const auto ci = stats::bootstrapInterval(n, request.bootstrap, request.seed, resampled);
+        run.ci95 = std::make_pair(ci.lo, ci.hi);
+    }
+    if (request.permutations > 0) {
+        run.p = stats::permutationPValue(n, request.permutations, request.seed + 1, run.value,
+                                         !m.isDistance, permuted);
+    }
+    return run;
+}
+
+}  // namespace repscope::cli

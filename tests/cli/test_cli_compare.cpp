@@ -1,0 +1,112 @@
+// `repscope compare` and `repscope matrix` on the published Kornblith et al. (2019) reference
+// pair (tests/data/kornblith_demo.h5) and on analytic cases.
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "test_support.h"
+
+using namespace repscope::test;
+
+namespace {
+QString reference() { return sourceDir() + QStringLiteral("/tests/data/kornblith_demo.h5"); }
+QJsonObject runJson(const QStringList& args, int expectedExit = 0) {
+    const auto r = runRepscope(args);
+    if (r.exitCode != expectedExit) qWarning() << r.err;
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+}  // namespace
+
+class TestCliCompare : public QObject {
+    Q_OBJECT
+private slots:
+    void publishedValues_data() {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<double>("expected");
+        QTest::addColumn<double>("tolerance");
+        QTest::newRow("cka_linear") << QStringList{"--metric", "cka_linear"} << 0.55761 << 5e-5;
+        QTest::newRow("cka_rbf t=0.5") << QStringList{"--metric", "cka_rbf", "--threshold", "0.5"}
+                                       << 0.65483 << 5e-5;
+        QTest::newRow("cka_linear_debiased") << QStringList{"--metric", "cka_linear_debiased"}
+                                             << 0.51346 << 5e-5;
+        QTest::newRow("cca_r2 centred") << QStringList{"--metric", "cca_r2"} << 0.545396 << 5e-6;
+    }
+    void publishedValues() {
+        QFETCH(QStringList, options);
+        QFETCH(double, expected);
+        QFETCH(double, tolerance);
+        const QJsonObject o = runJson(QStringList{"compare", reference() + ":/demo/X",
+                                                  reference() + ":/demo/Y", "--json"} + options);
+        QCOMPARE(o["n"].toInt(), 100);
+        QVERIFY2(std::abs(o["value"].toDouble() - expected) <= tolerance,
+                 qPrintable(QString::number(o["value"].toDouble(), 'g', 10)));
+    }
+
+    void selfComparisonAndStatistics() {
+        const QString x = reference() + ":/demo/X";
+        const QJsonObject o = runJson({"compare", x, x, "--metric", "rsa_spearman", "--bootstrap",
+                                       "40", "--permutations", "99", "--seed", "3", "--json"});
+        QVERIFY(std::abs(o["value"].toDouble() - 1.0) < 1e-12);
+        const QJsonArray ci = o["ci95"].toArray();
+        QCOMPARE(ci.size(), 2);
+        QVERIFY(std::abs(ci[0].toDouble() - 1.0) < 1e-9 && std::abs(ci[1].toDouble() - 1.0) < 1e-9);
+        QCOMPARE(o["p"].toDouble(), 1.0 / 100.0);  // no permutation reaches ρ = 1
+        QCOMPARE(o["params"].toObject()["rdm-measure"].toString(), QStringLiteral("correlation"));
+        // Same seed, same interval.
+        const QString y = reference() + ":/demo/Y";
+        const QStringList args{"compare", x, y, "--metric", "cka_linear", "--bootstrap", "50",
+                               "--seed", "7", "--json"};
+        const QJsonArray a = runJson(args)["ci95"].toArray();
+        const QJsonArray b = runJson(args)["ci95"].toArray();
+        QCOMPARE(a, b);
+        QVERIFY(a[0].toDouble() < 0.55761 && a[1].toDouble() > 0.55761);
+    }
+
+    void precomputedRdmOnOneSide() {
+        // rsa_rdms.h5 holds two 6×6 RDMs where IT = 2 × V1: identical rank order.
+        const QString f = makeFixture("rsa_rdms.h5");
+        const QJsonObject o = runJson({"compare", f + ":/dissimilarities/0",
+                                       f + ":/dissimilarities/1", "--metric", "rsa_pearson",
+                                       "--json"});
+        QVERIFY(std::abs(o["value"].toDouble() - 1.0) < 1e-12);
+        const auto cka = runRepscope({"compare", f + ":/dissimilarities/0",
+                                      f + ":/dissimilarities/1", "--metric", "cka_linear"});
+        QCOMPARE(cka.exitCode, 2);
+        QVERIFY(cka.err.contains("precomputed RDM"));
+    }
+
+    void errors() {
+        const QString x = reference() + ":/demo/X";
+        const auto unknown = runRepscope({"compare", x, x, "--metric", "nope"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("cka_linear"));
+        const auto badParam = runRepscope({"compare", x, x, "--metric", "cka_linear", "--k", "5"});
+        QCOMPARE(badParam.exitCode, 2);
+        const auto mismatch = runRepscope({"compare", x, makeFixture("native_basic.h5") +
+                                                             ":/alpha/layer1", "--metric", "cka_linear"});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(mismatch.err.contains("100 stimuli") && mismatch.err.contains("40"),
+                 qPrintable(mismatch.err));
+    }
+
+    void layerMatrix() {
+        const QString f = makeFixture("native_users.h5");
+        const QString out = QDir(scratchDir()).filePath("matrix.csv");
+        const QJsonObject o = runJson({"matrix", f, "--metric", "cka_linear", "--select",
+                                       "/cnn/conv*", "--out", out, "--json"});
+        const QJsonArray labels = o["labels"].toArray();
+        QCOMPARE(labels.size(), 2);
+        QCOMPARE(labels[0].toString(), f + ":/cnn/conv1");
+        const QJsonArray v = o["values"].toArray();
+        QVERIFY(std::abs(v[0].toArray()[0].toDouble() - 1.0) < 1e-9);
+        // conv2_half is conv1 in float16: CKA within float16 rounding of 1, symmetric.
+        QVERIFY(std::abs(v[0].toArray()[1].toDouble() - 1.0) < 1e-3);
+        QCOMPARE(v[0].toArray()[1].toDouble(), v[1].toArray()[0].toDouble());
+        QVERIFY(QFile::exists(out));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliCompare)
+#include "test_cli_compare.moc"
