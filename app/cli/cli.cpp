@@ -18,6 +18,8 @@ const std::vector<Command>& commands() {
          runCompare},
         {"matrix", "every representation against every other (layer × layer matrix)",
          kMatrixUsage, runMatrix},
+        {"project", "project the stimuli to 2-D or 3-D (pca, mds, tsne, umap)", kProjectUsage,
+         runProject},
         {"metrics", "list the metrics, their parameters and references", kMetricsUsage,
          runMetrics},
         {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,

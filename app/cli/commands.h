@@ -22,6 +22,7 @@ int runRdm(const std::vector<std::string>& args);
 int runCompare(const std::vector<std::string>& args);
 int runMatrix(const std::vector<std::string>& args);
 int runMetrics(const std::vector<std::string>& args);
+int runProject(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
@@ -29,5 +30,6 @@ extern const char* const kRdmUsage;
 extern const char* const kCompareUsage;
 extern const char* const kMatrixUsage;
 extern const char* const kMetricsUsage;
+extern const char* const kProjectUsage;
 
 }  // namespace repscope::cli
