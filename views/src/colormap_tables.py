@@ -92,7 +92,8 @@ def interpolate(anchors, xs=None):
 
 
 def table(name, rows):
-    body = ",\n".join("    {%d, %d, %d}" % tuple(max(0, min(255, round(v * 255))) for v in r) for r in rows)
+    cells = ["{%d, %d, %d}" % tuple(max(0, min(255, round(v * 255))) for v in r) for r in rows]
+    body = ",\n".join("    " + ", ".join(cells[k:k + 8]) for k in range(0, len(cells), 8))
     return "const std::array<Rgb8, 256> k%s = {{\n%s}};\n" % (name, body)
 
 
