@@ -9,6 +9,17 @@ std::string Arguments::option(const std::string& name, const std::string& fallba
     return it == options.end() ? fallback : it->second;
 }
 
+std::uint64_t Arguments::count(const std::string& name, std::uint64_t fallback) const {
+    const auto it = options.find(name);
+    if (it == options.end()) return fallback;
+    const std::string& text = it->second;
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+        text.size() > 18) {
+        throw InputError(name + " must be a non-negative integer, not '" + text + "'");
+    }
+    return std::stoull(text);
+}
+
 Arguments parseArguments(const std::string& command, const std::vector<std::string>& args,
                          const std::set<std::string>& knownFlags,
                          const std::set<std::string>& knownOptions) {

@@ -1,5 +1,6 @@
 #pragma once
 // Option parsing shared by the sub-commands: positional arguments plus --name value / --flag.
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -14,6 +15,8 @@ struct Arguments {
 
     [[nodiscard]] bool has(const std::string& flag) const { return flags.count(flag) != 0; }
     [[nodiscard]] std::string option(const std::string& name, const std::string& fallback) const;
+    // A non-negative integer option; throws InputError naming the option for anything else.
+    [[nodiscard]] std::uint64_t count(const std::string& name, std::uint64_t fallback) const;
 };
 
 // Parses args against the command's known flags and value options. Throws InputError naming the

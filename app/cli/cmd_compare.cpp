@@ -30,18 +30,7 @@ int runCompare(const std::vector<std::string>& args) {
     options.insert({"--metric", "--bootstrap", "--permutations", "--seed", "--nan-policy"});
     const Arguments a = parseArguments("compare", args, {"--json"}, options);
     if (a.positional.size() != 2) throw InputError("expects two FILE:/path arguments (see --help)");
-    const std::string name = a.option("--metric", "");
-    if (name.empty()) throw InputError("needs --metric NAME (see repscope metrics)");
-    MetricRequest request;
-    request.metric = &metrics::metric(name);
-    request.params = metricParamsFromOptions(a.options);
-    metrics::checkParams(*request.metric, request.params);
-    request.bootstrap = static_cast<std::size_t>(
-        metrics::MetricParams{{"b", a.option("--bootstrap", "0")}}.integer("b", 0));
-    request.permutations = static_cast<std::size_t>(
-        metrics::MetricParams{{"p", a.option("--permutations", "0")}}.integer("p", 0));
-    request.seed = static_cast<std::uint64_t>(
-        metrics::MetricParams{{"s", a.option("--seed", "0")}}.integer("s", 0));
+    const MetricRequest request = metricRequestFrom(a);
     const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
     LoadedRepresentation x = loadRepresentation(a.positional[0]);
     LoadedRepresentation y = loadRepresentation(a.positional[1]);

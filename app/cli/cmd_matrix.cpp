@@ -28,12 +28,7 @@ int runMatrix(const std::vector<std::string>& args) {
     options.insert({"--metric", "--select", "--out", "--nan-policy"});
     const Arguments a = parseArguments("matrix", args, {"--json"}, options);
     if (a.positional.empty()) throw InputError("expects at least one FILE (see --help)");
-    const std::string name = a.option("--metric", "");
-    if (name.empty()) throw InputError("needs --metric NAME (see repscope metrics)");
-    MetricRequest request;
-    request.metric = &metrics::metric(name);
-    request.params = metricParamsFromOptions(a.options);
-    metrics::checkParams(*request.metric, request.params);
+    const MetricRequest request = metricRequestFrom(a);
     const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
     const std::string select = a.option("--select", "*");
     const std::string out = a.option("--out", "");

@@ -77,12 +77,7 @@ int runProject(const std::vector<std::string>& args) {
     const std::string dimsText = a.option("--dims", "2");
     if (dimsText != "2" && dimsText != "3") throw InputError("--dims must be 2 or 3");
     const int dims = dimsText == "2" ? 2 : 3;
-    std::uint64_t seed = 0;
-    try {
-        seed = std::stoull(a.option("--seed", "0"));
-    } catch (const std::exception&) {
-        throw InputError("--seed must be a non-negative integer");
-    }
+    const std::uint64_t seed = a.count("--seed", 0);
     const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
     const std::string measure = a.option("--rdm-measure", "euclidean");
     LoadedRepresentation in = loadRepresentation(a.positional.front());

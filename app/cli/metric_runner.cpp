@@ -73,6 +73,19 @@ metrics::MetricParams metricParamsFromOptions(const std::map<std::string, std::s
     return p;
 }
 
+MetricRequest metricRequestFrom(const Arguments& arguments) {
+    const std::string name = arguments.option("--metric", "");
+    if (name.empty()) throw InputError("needs --metric NAME (see repscope metrics)");
+    MetricRequest request;
+    request.metric = &metrics::metric(name);
+    request.params = metricParamsFromOptions(arguments.options);
+    metrics::checkParams(*request.metric, request.params);
+    request.bootstrap = arguments.count("--bootstrap", 0);
+    request.permutations = arguments.count("--permutations", 0);
+    request.seed = arguments.count("--seed", 0);
+    return request;
+}
+
 MetricRun runMetric(const MetricRequest& request, const LoadedRepresentation& a,
                     const LoadedRepresentation& b) {
     const metrics::MetricInfo& m = *request.metric;

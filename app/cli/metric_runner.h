@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "cli/arguments.h"
 #include "cli/inputs.h"
 #include "repscope/metrics/registry.h"
 
@@ -30,6 +31,11 @@ struct MetricRequest {
 
 [[nodiscard]] MetricRun runMetric(const MetricRequest& request, const LoadedRepresentation& a,
                                   const LoadedRepresentation& b);
+
+// The request an Arguments names: --metric (required), the metric options, and --bootstrap,
+// --permutations, --seed where given. Throws InputError for a missing or unknown metric, a
+// parameter the metric does not have, or a bad count.
+[[nodiscard]] MetricRequest metricRequestFrom(const Arguments& arguments);
 
 // Collects --rdm-measure, --geotopo, --threshold, --k, --svcca-keep from parsed options.
 [[nodiscard]] metrics::MetricParams metricParamsFromOptions(

@@ -84,6 +84,11 @@ private slots:
         QVERIFY(unknown.err.contains("cka_linear"));
         const auto badParam = runRepscope({"compare", x, x, "--metric", "cka_linear", "--k", "5"});
         QCOMPARE(badParam.exitCode, 2);
+        const auto negative = runRepscope({"compare", x, x, "--metric", "cka_linear",
+                                           "--bootstrap", "-5"});
+        QCOMPARE(negative.exitCode, 2);
+        QVERIFY2(negative.err.contains("--bootstrap must be a non-negative integer"),
+                 qPrintable(negative.err));
         const auto mismatch = runRepscope({"compare", x, makeFixture("native_basic.h5") +
                                                              ":/alpha/layer1", "--metric", "cka_linear"});
         QCOMPARE(mismatch.exitCode, 1);

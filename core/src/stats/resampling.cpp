@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "repscope/error.h"
+#include "repscope/representation.h"
 
 namespace repscope::stats {
 namespace {
@@ -84,6 +85,7 @@ double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
 std::vector<std::vector<std::size_t>> bootstrapSamples(std::size_t n, std::size_t count,
                                                        std::uint64_t seed) {
+    checkMemoryBudget(count, n, sizeof(std::size_t), "--bootstrap " + std::to_string(count));
     Rng rng(seed);
     std::vector<std::vector<std::size_t>> out(count, std::vector<std::size_t>(n));
     for (auto& sample : out) {
@@ -94,6 +96,7 @@ std::vector<std::vector<std::size_t>> bootstrapSamples(std::size_t n, std::size_
 
 std::vector<std::vector<std::size_t>> permutations(std::size_t n, std::size_t count,
                                                    std::uint64_t seed) {
+    checkMemoryBudget(count, n, sizeof(std::size_t), "--permutations " + std::to_string(count));
     Rng rng(seed);
     std::vector<std::vector<std::size_t>> out(count, std::vector<std::size_t>(n));
     for (auto& p : out) {
