@@ -1,5 +1,10 @@
 #include "repscope/embed/knn.h"
 
+// hnswlib 0.6.2's SSE path prefetches one link past the end of a neighbour list (a harmless
+// read that AddressSanitizer reports as a heap overflow); sanitized builds use its plain path.
+#if defined(__SANITIZE_ADDRESS__) && !defined(NO_MANUAL_VECTORIZATION)
+#define NO_MANUAL_VECTORIZATION
+#endif
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
