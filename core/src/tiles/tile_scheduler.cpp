@@ -79,7 +79,7 @@ void TileScheduler::request(const std::vector<TileKey>& wanted) {
 
 void TileScheduler::waitIdle() {
     std::unique_lock lock(mutex_);
-    idle_.wait(lock, [this] { return pending_.empty() && running_.empty(); });
+    idle_.wait(lock, [this] { return pending_.empty() && running_.empty() && announcing_ == 0; });
 }
 
 TileScheduler::Stats TileScheduler::stats() const {
@@ -133,10 +133,15 @@ void TileScheduler::workerLoop() {
                     ++stats_.failed;
                 }
                 announce = true;
+                ++announcing_;
             }
         }
+        if (announce) {
+            if (onDone_) onDone_(event);
+            const std::lock_guard lock(mutex_);
+            --announcing_;
+        }
         idle_.notify_all();
-        if (announce && onDone_) onDone_(event);
     }
 }
 

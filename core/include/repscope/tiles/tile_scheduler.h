@@ -76,6 +76,7 @@ private:
     std::uint64_t generation_ = 0;
     Stats stats_;
     bool stopping_ = false;
+    int announcing_ = 0;  // callbacks in progress: waitIdle() also waits for them
     std::vector<std::thread> workers_;
 };
 
