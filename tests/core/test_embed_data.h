@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <Eigen/Core>
+#include <Eigen/QR>
 #include <QElapsedTimer>
 #include <algorithm>
 #include <map>
@@ -16,6 +17,22 @@
 #include "repscope/representation.h"
 
 namespace repscope::test {
+
+// Standard normal matrix (std::mt19937; the tests only need some fixed random data).
+inline Eigen::MatrixXd gaussian(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::normal_distribution<double> nd;
+    Eigen::MatrixXd m(rows, cols);
+    for (Eigen::Index i = 0; i < rows; ++i)
+        for (Eigen::Index j = 0; j < cols; ++j) m(i, j) = nd(gen);
+    return m;
+}
+
+// A random d×d orthogonal matrix (Q of the QR factorisation of a Gaussian matrix).
+inline Eigen::MatrixXd randomOrthogonal(Eigen::Index d, unsigned seed) {
+    Eigen::HouseholderQR<Eigen::MatrixXd> qr(gaussian(d, d, seed));
+    return qr.householderQ() * Eigen::MatrixXd::Identity(d, d);
+}
 
 struct LabelledData {
     MatrixF x;

@@ -7,24 +7,16 @@
 #include "repscope/embed/procrustes.h"
 #include "repscope/error.h"
 
+#include "test_embed_data.h"
+
 using namespace repscope;
 using namespace repscope::embed;
+using repscope::test::gaussian;
+using repscope::test::randomOrthogonal;
 
 namespace {
 
-Eigen::MatrixXd gaussian(Eigen::Index rows, Eigen::Index cols, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<double> nd;
-    Eigen::MatrixXd m(rows, cols);
-    for (Eigen::Index i = 0; i < rows; ++i)
-        for (Eigen::Index j = 0; j < cols; ++j) m(i, j) = nd(gen);
-    return m;
-}
 
-Eigen::MatrixXd randomOrthogonal(Eigen::Index d, unsigned seed) {
-    Eigen::HouseholderQR<Eigen::MatrixXd> qr(gaussian(d, d, seed));
-    return qr.householderQ() * Eigen::MatrixXd::Identity(d, d);
-}
 
 Eigen::Matrix2d rotation2d(double angle) {
     Eigen::Matrix2d r;
