@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "repscope/error.h"
+#include "repscope/linalg/blas.h"
 #include "repscope/version.h"
 
 namespace repscope::cli {
@@ -64,7 +65,9 @@ bool isCommandLineInvocation(const std::vector<std::string>& args) {
 int run(const std::vector<std::string>& args) {
     const std::string& first = args.front();
     if (first == "--version") {
-        std::cout << "repscope " << kVersion << "\n";
+        std::cout << "repscope " << kVersion << "\n"
+                  << "linear algebra: " << linalg::blasInfo().backend << " ("
+                  << linalg::blasInfo().detail << ")\n";
         return 0;
     }
     if (first == "--help" || first == "-h" || first == "help") {

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "metrics/linear_hsic.h"
 #include "metrics/metric_support.h"
+#include "repscope/linalg/blas.h"
 #include "repscope/error.h"
 
 namespace repscope::metrics {
@@ -15,57 +17,6 @@ using detail::ProgressSpan;
 
 namespace {
 
-// ⟨K,L⟩, ‖K‖², ‖L‖² and diag(K), diag(L) of the linear Gram matrices of centred X and Y.
-struct LinearStats {
-    double kl = 0.0;
-    double kk = 0.0;
-    double ll = 0.0;
-    Eigen::VectorXd diagK;
-    Eigen::VectorXd diagL;
-};
-
-LinearStats linearStats(const Eigen::MatrixXd& xc, const Eigen::MatrixXd& yc, ProgressSpan span) {
-    const Index n = xc.rows();
-    const double d = static_cast<double>(xc.cols());
-    const double e = static_cast<double>(yc.cols());
-    const double nd = static_cast<double>(n);
-    LinearStats s;
-    s.diagK = xc.rowwise().squaredNorm();
-    s.diagL = yc.rowwise().squaredNorm();
-    if (d * d + e * e + d * e <= nd * (d + e)) {
-        Eigen::MatrixXd sxx = Eigen::MatrixXd::Zero(xc.cols(), xc.cols());
-        Eigen::MatrixXd syy = Eigen::MatrixXd::Zero(yc.cols(), yc.cols());
-        Eigen::MatrixXd sxy = Eigen::MatrixXd::Zero(xc.cols(), yc.cols());
-        const Index block = detail::blockRows(n, 2.0 * (d * d + e * e + d * e));
-        detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
-            const auto xb = xc.middleRows(first, count);
-            const auto yb = yc.middleRows(first, count);
-            sxx.noalias() += xb.transpose() * xb;
-            syy.noalias() += yb.transpose() * yb;
-            sxy.noalias() += xb.transpose() * yb;
-        });
-        s.kl = sxy.squaredNorm();
-        s.kk = sxx.squaredNorm();
-        s.ll = syy.squaredNorm();
-    } else {
-        const Index block = detail::blockRows(n, 2.0 * nd * (d + e));
-        detail::forRowBlocks(n, block, span, [&](Index first, Index count) {
-            const Eigen::MatrixXd kb = xc.middleRows(first, count) * xc.transpose();
-            const Eigen::MatrixXd lb = yc.middleRows(first, count) * yc.transpose();
-            s.kl += kb.cwiseProduct(lb).sum();
-            s.kk += kb.squaredNorm();
-            s.ll += lb.squaredNorm();
-        });
-    }
-    return s;
-}
-
-// Kornblith's _debiased_dot_product_similarity_helper.
-double debiased(double xty, const Eigen::VectorXd& ssrX, const Eigen::VectorXd& ssrY, double n) {
-    return xty - n / (n - 2.0) * ssrX.dot(ssrY) +
-           ssrX.sum() * ssrY.sum() / ((n - 1.0) * (n - 2.0));
-}
-
 void requireVariance(double kk, double ll, const char* metric) {
     if (!(kk > 0.0) || !(ll > 0.0)) {
         throw FormatError(std::string(metric) + " is undefined because one representation is "
@@ -73,37 +24,29 @@ void requireVariance(double kk, double ll, const char* metric) {
     }
 }
 
+// Products in float32 when the caller's data is float32 (the biased estimator only), else in
+// float64; see linear_hsic.h.
 double linearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbiased,
-                 Progress& progress) {
+                 bool floatProducts, Progress& progress) {
     const char* name = unbiased ? "cka_linear_debiased" : "cka_linear";
     detail::requirePair(x, y, name, unbiased ? 4 : 2);
     detail::requireFinite(x, "The first representation");
     detail::requireFinite(y, "The second representation");
     ProgressSpan span(progress);
-    Eigen::MatrixXd xc = x;
-    Eigen::MatrixXd yc = y;
-    detail::centreColumns(xc);
-    detail::centreColumns(yc);
-    span.report(0.05);
-    const LinearStats s = linearStats(xc, yc, span.sub(0.05, 1.0));
-    requireVariance(s.kk, s.ll, name);
-    double result = 0.0;
-    if (!unbiased) {
-        result = s.kl / (std::sqrt(s.kk) * std::sqrt(s.ll));
-    } else {
-        const double n = static_cast<double>(x.rows());
-        const double kl = debiased(s.kl, s.diagK, s.diagL, n);
-        const double kk = debiased(s.kk, s.diagK, s.diagK, n);
-        const double ll = debiased(s.ll, s.diagL, s.diagL, n);
-        if (!(kk > 0.0) || !(ll > 0.0)) {
-            throw FormatError("cka_linear_debiased is undefined here: the unbiased HSIC of a "
-                              "representation with itself is not positive (too few stimuli or "
-                              "a rank-one representation).");
-        }
-        result = kl / (std::sqrt(kk) * std::sqrt(ll));
+    if (!unbiased && floatProducts) {
+        const auto cx = detail::centredRepresentation<float>(x, span.sub(0.0, 0.3));
+        const auto cy = detail::centredRepresentation<float>(y, span.sub(0.3, 0.6));
+        const double kl = detail::crossHsic(cx, cy, span.sub(0.6, 1.0));
+        span.finish();
+        return detail::linearCkaValue(kl, cx.self, cy.self);
     }
+    const auto cx = detail::centredRepresentation<double>(x, span.sub(0.0, 0.3));
+    const auto cy = detail::centredRepresentation<double>(y, span.sub(0.3, 0.6));
+    const double kl = detail::crossHsic(cx, cy, span.sub(0.6, 1.0));
     span.finish();
-    return result;
+    if (!unbiased) return detail::linearCkaValue(kl, cx.self, cy.self);
+    return detail::debiasedCkaValue(kl, cx.self, cy.self, cx.ssr, cy.ssr,
+                                    static_cast<double>(x.rows()));
 }
 
 // The double-centred RBF kernel HKH of X, written to k (N×N), for threshold t.
@@ -114,9 +57,11 @@ void rbfKernel(const Eigen::MatrixXd& x, double threshold, Eigen::MatrixXd& k, P
     detail::centreColumns(xc);
     const Eigen::VectorXd sq = xc.rowwise().squaredNorm();
     k.resize(n, n);
-    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(xc.cols() * n));
+    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(xc.cols() * n),
+                                          linalg::blockFlops());
     detail::forRowBlocks(n, block, span.sub(0.0, 0.5), [&](Index first, Index count) {
-        k.middleCols(first, count).noalias() = xc * xc.middleRows(first, count).transpose();
+        linalg::gemm(false, true, 1.0, xc, xc.middleRows(first, count), 0.0,
+                     k.middleCols(first, count));
 #pragma omp parallel for schedule(static)
         for (Index c = first; c < first + count; ++c) {
             for (Index r = 0; r < n; ++r) k(r, c) = std::max(0.0, sq(r) + sq(c) - 2.0 * k(r, c));
@@ -167,11 +112,11 @@ void rbfKernel(const Eigen::MatrixXd& x, double threshold, Eigen::MatrixXd& k, P
 }  // namespace
 
 double ckaLinear(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, Progress& progress) {
-    return linearCka(x, y, false, progress);
+    return linearCka(x, y, false, false, progress);
 }
 
 double ckaLinearDebiased(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, Progress& progress) {
-    return linearCka(x, y, true, progress);
+    return linearCka(x, y, true, false, progress);
 }
 
 double ckaRbf(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, double threshold,
@@ -204,8 +149,8 @@ double ckaRbf(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, double thresho
 }
 
 double ckaLinear(const MatrixF& x, const MatrixF& y, Progress& progress) {
-    return ckaLinear(detail::toDouble(x, "The first representation"),
-                     detail::toDouble(y, "The second representation"), progress);
+    return linearCka(detail::toDouble(x, "The first representation"),
+                     detail::toDouble(y, "The second representation"), false, true, progress);
 }
 
 double ckaLinearDebiased(const MatrixF& x, const MatrixF& y, Progress& progress) {

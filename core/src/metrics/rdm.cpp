@@ -5,6 +5,7 @@
 
 #include "metrics/metric_support.h"
 #include "repscope/error.h"
+#include "repscope/linalg/blas.h"
 
 namespace repscope::metrics {
 
@@ -94,23 +95,35 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
 
     checkMemoryBudget(static_cast<std::size_t>(n), static_cast<std::size_t>(n), sizeof(double),
                       "The " + std::string(rdmMeasureName(measure)) + " RDM");
-    Eigen::MatrixXd r = Eigen::MatrixXd::Zero(n, n);
+    Eigen::MatrixXd r(n, n);
     detail::ProgressSpan span(progress);
-    const Index block = detail::blockRows(n, 2.0 * static_cast<double>(d) * static_cast<double>(n));
-    // Lower triangle, one block of columns at a time (contiguous writes down each column).
+    // pᵀ is D×N column-major: the Gram block of rows [first, n) × [first, first + count) is
+    // (pᵀ)ᵀ pᵀ, written straight into the lower triangle of r one block of columns at a time.
+    const auto pt = p.transpose();
+    const Index block =
+        detail::blockRows(n, 2.0 * static_cast<double>(d) * static_cast<double>(n) / 2.0,
+                          linalg::blockFlops());
     detail::forRowBlocks(n, block, span.sub(0.0, 0.95), [&](Index first, Index count) {
         const Index height = n - first;
-        const Eigen::MatrixXd g = p.middleRows(first, height) * p.middleRows(first, count).transpose();
+        linalg::syrkLower(true, 1.0, pt.middleCols(first, count), 0.0,
+                          r.block(first, first, count, count));
+        if (height > count) {
+            linalg::gemm(true, false, 1.0, pt.middleCols(first + count, height - count),
+                         pt.middleCols(first, count), 0.0,
+                         r.block(first + count, first, height - count, count));
+        }
 #pragma omp parallel for schedule(dynamic, 4)
         for (Index a = 0; a < count; ++a) {
             const Index i = first + a;
+            r(i, i) = 0.0;
             for (Index j = i + 1; j < n; ++j) {
+                const double g = r(j, i);
                 double v = 0.0;
                 if (unitRows) {
-                    v = 1.0 - g(j - first, a);
+                    v = 1.0 - g;
                     if (v < 1e-6) v = 0.5 * (p.row(i) - p.row(j)).squaredNorm();
                 } else {
-                    v = sq(i) + sq(j) - 2.0 * g(j - first, a);
+                    v = sq(i) + sq(j) - 2.0 * g;
                     if (v < 1e-6 * (sq(i) + sq(j))) v = (p.row(i) - p.row(j)).squaredNorm();
                     v = std::max(v, 0.0);
                     if (measure == RdmMeasure::Euclidean) v = std::sqrt(v);
@@ -119,18 +132,7 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
             }
         }
     });
-    // Mirror to the upper triangle in 64×64 tiles.
-    constexpr Index tile = 64;
-    const Index tiles = (n + tile - 1) / tile;
-#pragma omp parallel for schedule(dynamic, 1)
-    for (Index tj = 0; tj < tiles; ++tj) {
-        for (Index ti = 0; ti <= tj; ++ti) {
-            const Index i0 = ti * tile, j0 = tj * tile;
-            const Index i1 = std::min(n, i0 + tile), j1 = std::min(n, j0 + tile);
-            for (Index j = j0; j < j1; ++j)
-                for (Index i = i0; i < std::min(i1, j); ++i) r(i, j) = r(j, i);
-        }
-    }
+    linalg::mirrorLower<double>(r);
     span.finish();
     return r;
 }

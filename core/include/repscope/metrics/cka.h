@@ -15,7 +15,8 @@
 // Linear CKA needs only ⟨K,L⟩, ‖K‖², ‖L‖² and the diagonals of the centred Gram matrices K =
 // XcXcᵀ, L = YcYcᵀ. The feature-space form (D×D, E×E, D×E products) is used when it is the
 // cheaper one, D² + E² + DE ≤ N(D + E) (so whenever D, E < N/2 and never when D ≥ N); else the
-// Gram form, in row blocks of K and L, which never holds an N×N matrix. cka_rbf holds two N×N
+// Gram form, in row blocks of K and L, which never holds an N×N matrix (cka_linear of float32
+// input: float32 products; otherwise float64; see linear_hsic.h). cka_rbf holds two N×N
 // float64 kernels (checked against the memory budget).
 // Invariant to orthogonal transforms and isotropic scaling of either side (and translation);
 // not to general invertible linear maps or non-isotropic scaling.
