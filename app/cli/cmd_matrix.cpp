@@ -11,6 +11,7 @@
 #include "repscope/collection.h"
 #include "repscope/error.h"
 #include "repscope/matrix_writer.h"
+#include "repscope/metrics/layer_matrix.h"
 
 namespace repscope::cli {
 
@@ -64,21 +65,18 @@ int runMatrix(const std::vector<std::string>& args) {
     applyNanPolicy(pointers, policy);
 
     const auto k = static_cast<Eigen::Index>(inputs.size());
-    MatrixD values = MatrixD::Constant(k, k, std::nan(""));
-    for (Eigen::Index i = 0; i < k; ++i) {
-        for (Eigen::Index j = request.metric->symmetric ? i : 0; j < k; ++j) {
-            try {
-                values(i, j) = runMetric(request, inputs[static_cast<std::size_t>(i)],
-                                         inputs[static_cast<std::size_t>(j)])
-                                   .value;
-            } catch (const FormatError& e) {
-                std::cerr << "undefined: " << e.what() << "\n";
-            }
-            if (request.metric->symmetric) values(j, i) = values(i, j);
-        }
-        std::cerr << "\rrows " << (i + 1) << "/" << k << std::flush;
+    std::vector<metrics::LayerOperand> operands;
+    for (const auto& in : inputs) {
+        operands.push_back({&in.values, in.representation->info().kind == RepresentationKind::Rdm,
+                            &in.labels});
     }
-    std::cerr << "\n";
+    const metrics::LayerMatrix result =
+        metrics::computeLayerMatrix(*request.metric, operands, request.params);
+    for (const auto& u : result.undefined) {
+        std::cerr << "undefined: " << inputs[static_cast<std::size_t>(u.row)].name << " vs "
+                  << inputs[static_cast<std::size_t>(u.column)].name << ": " << u.message << "\n";
+    }
+    const MatrixD& values = result.values;
     std::vector<std::string> labels;
     for (const auto& in : inputs) labels.push_back(in.name);
     if (!out.empty()) {

@@ -28,4 +28,34 @@ protected:
     void onProgress(double) override { cancel(); }
 };
 
+// Kornblith's center_gram(gram, unbiased) and cka(), written out for the test.
+inline Eigen::MatrixXd centerGram(Eigen::MatrixXd g, bool unbiased) {
+    const double n = static_cast<double>(g.rows());
+    if (unbiased) {
+        g.diagonal().setZero();
+        Eigen::VectorXd means = g.colwise().sum().transpose() / (n - 2);
+        double total = 0;
+        for (Eigen::Index i = 0; i < means.size(); ++i) total += means(i);
+        means.array() -= total / (2 * (n - 1));
+        g.colwise() -= means;
+        g.rowwise() -= means.transpose();
+        g.diagonal().setZero();
+    } else {
+        Eigen::VectorXd means = g.colwise().mean().transpose();
+        double total = 0;
+        for (Eigen::Index i = 0; i < means.size(); ++i) total += means(i);
+        means.array() -= total / n / 2;
+        g.colwise() -= means;
+        g.rowwise() -= means.transpose();
+    }
+    return g;
+}
+
+inline double textbookLinearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbiased) {
+    const Eigen::MatrixXd k = centerGram(x * x.transpose(), unbiased);
+    const Eigen::MatrixXd l = centerGram(y * y.transpose(), unbiased);
+    return k.cwiseProduct(l).sum() / (k.norm() * l.norm());
+}
+
+
 }  // namespace repscope::test

@@ -22,14 +22,6 @@ const ParamSpec kGeoTopo{"geotopo", "",
                          "L,U: geo-topological transform (quantiles ≤ L → 0, ≥ U → 1); off if empty"};
 const ParamSpec kK{"k", "10", "neighbours per stimulus (self excluded), 1 ≤ k ≤ N − 1"};
 
-RsaOptions rsaOptions(const MetricParams& p) {
-    RsaOptions o;
-    o.measure = parseRdmMeasure(p.text("rdm-measure", "correlation"));
-    const std::string g = p.text("geotopo", "");
-    if (!g.empty()) o.geotopo = parseGeoTopo(g);
-    return o;
-}
-
 MetricInfo rsaEntry(RsaComparator c, std::string description, double lowest) {
     MetricInfo m;
     m.name = std::string(rsaComparatorName(c));
@@ -184,6 +176,14 @@ std::vector<MetricInfo> buildRegistry() {
 }
 
 }  // namespace
+
+RsaOptions rsaOptions(const MetricParams& p) {
+    RsaOptions o;
+    o.measure = parseRdmMeasure(p.text("rdm-measure", "correlation"));
+    const std::string g = p.text("geotopo", "");
+    if (!g.empty()) o.geotopo = parseGeoTopo(g);
+    return o;
+}
 
 const std::vector<MetricInfo>& metricRegistry() {
     static const std::vector<MetricInfo> registry = buildRegistry();

@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "repscope/metrics/rsa.h"
 #include "repscope/progress.h"
 #include "repscope/representation.h"
 
@@ -92,6 +93,9 @@ struct MetricInfo {
 [[nodiscard]] const MetricInfo& metric(std::string_view name);
 // Throws InputError when params names a parameter that `m` does not have.
 void checkParams(const MetricInfo& m, const MetricParams& params);
+
+// The RDM measure and geo-topological transform an RSA metric's parameters name.
+[[nodiscard]] RsaOptions rsaOptions(const MetricParams& params);
 
 // One side of a comparison: a representation (N×D) or, for RSA, a precomputed N×N RDM.
 struct MetricOperand {
