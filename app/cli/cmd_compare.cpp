@@ -11,6 +11,7 @@ namespace repscope::cli {
 
 const char* const kCompareUsage =
     "Usage: repscope compare FILE:PATH FILE:PATH --metric NAME [metric options]\n"
+    "                        [--relative K] [--anchors LIST]\n"
     "                        [--bootstrap B] [--permutations P] [--seed S]\n"
     "                        [--nan-policy error|drop] [--json]\n\n"
     "Compares two representations of the same stimuli (same or different files). A precomputed\n"
@@ -22,12 +23,18 @@ const char* const kCompareUsage =
     "  --svcca-keep f   variance kept by svcca (default 0.99)\n"
     "  --bootstrap B    95% percentile interval over B resamples of the stimuli (\"ci95\")\n"
     "  --permutations P one-sided permutation p-value (\"p\")\n"
-    "  --seed S         seed of resampling and permutations (default 0)\n"
-    "  --json           {\"metric\", \"value\", \"n\", \"params\": {...}[, \"ci95\"][, \"p\"]}\n";
+    "  --relative K     compare relative representations (Moschella et al. 2022): each\n"
+    "                   stimulus as its cosine similarity to K anchor stimuli, the same on both\n"
+    "                   sides, chosen with --seed unless --anchors lists them\n"
+    "  --anchors LIST   anchor stimuli by 0-based index, e.g. 0,5,10-19 (implies --relative)\n"
+    "  --seed S         seed of resampling, permutations and anchors (default 0)\n"
+    "  --json           {\"metric\", \"value\", \"n\", \"params\": {...}[, \"ci95\"][, \"p\"]\n"
+    "                   [, \"anchors\": [...]]}\n";
 
 int runCompare(const std::vector<std::string>& args) {
     std::set<std::string> options = metricOptionNames();
     options.insert({"--metric", "--bootstrap", "--permutations", "--seed", "--nan-policy"});
+    options.merge(transformOptionNames());
     const Arguments a = parseArguments("compare", args, {"--json"}, options);
     if (a.positional.size() != 2) throw InputError("expects two FILE:/path arguments (see --help)");
     const MetricRequest request = metricRequestFrom(a);
@@ -36,6 +43,7 @@ int runCompare(const std::vector<std::string>& args) {
     LoadedRepresentation y = loadRepresentation(a.positional[1]);
     requireSameStimuli(x, y);
     applyNanPolicy({&x, &y}, policy);
+    const std::vector<std::size_t> anchors = applyRelative(a, {&x, &y});
     const MetricRun run = runMetric(request, x, y);
     const auto n = static_cast<std::uint64_t>(x.values.rows());
     if (a.has("--json")) {
@@ -49,6 +57,11 @@ int runCompare(const std::vector<std::string>& args) {
         w.endObject();
         if (run.ci95) w.key("ci95").beginArray().value(run.ci95->first).value(run.ci95->second).endArray();
         if (run.p) w.key("p").value(*run.p);
+        if (!anchors.empty()) {
+            w.key("anchors").beginArray();
+            for (std::size_t i : anchors) w.value(static_cast<std::uint64_t>(i));
+            w.endArray();
+        }
         w.endObject();
         std::cout << "\n";
     } else {

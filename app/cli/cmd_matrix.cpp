@@ -19,7 +19,8 @@ const char* const kMatrixUsage =
     "Usage: repscope matrix FILE [FILE...] --metric NAME [metric options] [--select GLOB]\n"
     "                       [--out OUT.csv|OUT.h5|OUT.npy] [--nan-policy error|drop] [--json]\n\n"
     "Every selected representation of the files (aligned as one collection: by label, or by\n"
-    "index when N is equal) against every other. Metric options as for `repscope compare`.\n"
+    "index when N is equal) against every other. Metric options, --relative K, --anchors LIST\n"
+    "and --seed S as for `repscope compare`.\n"
     "  --select GLOB  keep representations whose /model/layer path or file:/model/layer name\n"
     "                 matches (shell pattern, e.g. '/mlp*/hidden*')\n"
     "  --json         {\"metric\", \"labels\": [\"file:/m/l\", ...], \"values\": [[...], ...]}\n";
@@ -27,6 +28,7 @@ const char* const kMatrixUsage =
 int runMatrix(const std::vector<std::string>& args) {
     std::set<std::string> options = metricOptionNames();
     options.insert({"--metric", "--select", "--out", "--nan-policy"});
+    options.merge(transformOptionNames());
     const Arguments a = parseArguments("matrix", args, {"--json"}, options);
     if (a.positional.empty()) throw InputError("expects at least one FILE (see --help)");
     const MetricRequest request = metricRequestFrom(a);
@@ -63,6 +65,7 @@ int runMatrix(const std::vector<std::string>& args) {
     std::vector<LoadedRepresentation*> pointers;
     for (auto& in : inputs) pointers.push_back(&in);
     applyNanPolicy(pointers, policy);
+    const std::vector<std::size_t> anchors = applyRelative(a, pointers);
 
     const auto k = static_cast<Eigen::Index>(inputs.size());
     std::vector<metrics::LayerOperand> operands;
@@ -83,6 +86,11 @@ int runMatrix(const std::vector<std::string>& args) {
         MatrixOutput meta;
         meta.datasetName = "matrix";
         meta.attributes = {{"metric", request.metric->name}};
+        if (!anchors.empty()) {
+            std::string list;
+            for (std::size_t i : anchors) list += (list.empty() ? "" : ",") + std::to_string(i);
+            meta.attributes["relative_anchors"] = list;
+        }
         meta.rowLabels = meta.columnLabels = labels;
         writeMatrix(out, values, meta);
     }
@@ -97,7 +105,13 @@ int runMatrix(const std::vector<std::string>& args) {
             for (Eigen::Index j = 0; j < k; ++j) w.value(values(i, j));
             w.endArray();
         }
-        w.endArray().endObject();
+        w.endArray();
+        if (!anchors.empty()) {
+            w.key("anchors").beginArray();
+            for (std::size_t i : anchors) w.value(static_cast<std::uint64_t>(i));
+            w.endArray();
+        }
+        w.endObject();
         std::cout << "\n";
     } else if (out.empty()) {
         throw InputError("nothing to do: give --out FILE or --json");

@@ -2,6 +2,7 @@
 
 #include "repscope/error.h"
 #include "repscope/metrics/rdm.h"
+#include "repscope/metrics/relative.h"
 #include "repscope/stats/resampling.h"
 
 namespace repscope::cli {
@@ -57,6 +58,37 @@ MatrixF rowsOf(const MatrixF& x, const std::vector<std::size_t>& idx) {
 }
 
 }  // namespace
+
+std::set<std::string> transformOptionNames() { return {"--relative", "--anchors", "--seed"}; }
+
+std::vector<std::size_t> applyRelative(const Arguments& arguments,
+                                       const std::vector<LoadedRepresentation*>& inputs) {
+    const bool hasK = arguments.options.count("--relative") != 0;
+    const bool hasAnchors = arguments.options.count("--anchors") != 0;
+    if ((!hasK && !hasAnchors) || inputs.empty()) return {};
+    for (const LoadedRepresentation* in : inputs) {
+        if (isRdm(*in)) {
+            throw InputError("--relative re-describes representations by their similarity to "
+                             "anchor stimuli; " + in->name + " is a precomputed RDM");
+        }
+    }
+    const auto n = static_cast<std::size_t>(inputs.front()->values.rows());
+    std::vector<std::size_t> anchors;
+    if (hasAnchors) {
+        anchors = metrics::parseAnchors(arguments.option("--anchors", ""), n);
+        if (hasK && arguments.count("--relative", 0) != anchors.size()) {
+            throw InputError("--relative " + arguments.option("--relative", "") + " disagrees with the " +
+                             std::to_string(anchors.size()) + " stimuli given by --anchors");
+        }
+    } else {
+        anchors = metrics::chooseAnchors(n, arguments.count("--relative", 0),
+                                         arguments.count("--seed", 0));
+    }
+    for (LoadedRepresentation* in : inputs) {
+        in->values = metrics::relativeRepresentation(in->values, anchors, &in->labels);
+    }
+    return anchors;
+}
 
 std::set<std::string> metricOptionNames() {
     std::set<std::string> names;

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "cli/arguments.h"
 #include "cli/inputs.h"
@@ -40,6 +41,15 @@ struct MetricRequest {
 // Collects --rdm-measure, --geotopo, --threshold, --k, --svcca-keep from parsed options.
 [[nodiscard]] metrics::MetricParams metricParamsFromOptions(
     const std::map<std::string, std::string>& options);
+// --relative K / --anchors LIST (metrics.md, "Transforms"): replaces every input's values by its
+// cosine similarities to the same anchor stimuli (K chosen with --seed S when --anchors is not
+// given). Returns the anchors, empty when neither option is given. Throws InputError for a
+// precomputed RDM, a K that disagrees with --anchors, or bad anchors.
+std::vector<std::size_t> applyRelative(const Arguments& arguments,
+                                       const std::vector<LoadedRepresentation*>& inputs);
+// --relative, --anchors, --seed.
+[[nodiscard]] std::set<std::string> transformOptionNames();
+
 // The value options every metric command accepts.
 [[nodiscard]] std::set<std::string> metricOptionNames();
 

@@ -96,6 +96,38 @@ private slots:
                  qPrintable(mismatch.err));
     }
 
+    void relativeRepresentations() {
+        const QString x = reference() + ":/demo/X";
+        const QJsonObject o = runJson({"compare", x, x, "--metric", "cka_linear", "--relative",
+                                       "20", "--seed", "3", "--json"});
+        QVERIFY(std::abs(o["value"].toDouble() - 1.0) < 1e-6);
+        const QJsonArray anchors = o["anchors"].toArray();
+        QCOMPARE(anchors.size(), 20);
+        for (int i = 1; i < anchors.size(); ++i) QVERIFY(anchors[i].toInt() > anchors[i - 1].toInt());
+        QVERIFY(anchors.last().toInt() < 100);
+        const QJsonArray other = runJson({"compare", x, x, "--metric", "cka_linear", "--relative",
+                                          "20", "--seed", "4", "--json"})["anchors"].toArray();
+        QVERIFY(other != anchors);
+        const QJsonObject listed = runJson({"compare", x, reference() + ":/demo/Y", "--metric",
+                                            "rsa_pearson", "--anchors", "0,1,2-4", "--json"});
+        QCOMPARE(listed["anchors"].toArray(), QJsonArray({0, 1, 2, 3, 4}));
+        QVERIFY(std::abs(listed["value"].toDouble()) <= 1.0);
+
+        const auto range = runRepscope({"compare", x, x, "--metric", "cka_linear", "--anchors", "100"});
+        QCOMPARE(range.exitCode, 2);
+        QVERIFY2(range.err.contains("out of range") && range.err.contains("100 stimuli"),
+                 qPrintable(range.err));
+        const auto disagree = runRepscope({"compare", x, x, "--metric", "cka_linear", "--relative",
+                                           "3", "--anchors", "0,1"});
+        QCOMPARE(disagree.exitCode, 2);
+        QVERIFY2(disagree.err.contains("disagrees"), qPrintable(disagree.err));
+        const QString f = makeFixture("native_rdm.h5");
+        const auto rdm = runRepscope({"compare", f + ":/brain/it", f + ":/model/layer1", "--metric",
+                                      "rsa_spearman", "--relative", "5"});
+        QCOMPARE(rdm.exitCode, 2);
+        QVERIFY2(rdm.err.contains("precomputed RDM"), qPrintable(rdm.err));
+    }
+
     void layerMatrix() {
         const QString f = makeFixture("native_users.h5");
         const QString out = QDir(scratchDir()).filePath("matrix.csv");
