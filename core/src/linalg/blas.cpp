@@ -1,8 +1,10 @@
 #include "repscope/linalg/blas.h"
 
 #include <dlfcn.h>
+#include <sys/mman.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -148,6 +150,20 @@ void syrkImpl(Syrk fn, bool trans, T alpha, const ConstMatrixRef<T>& a, T beta, 
 }
 
 }  // namespace
+
+void adviseHugePages(void* data, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+    constexpr std::uintptr_t huge = 2u << 20;
+    if (bytes < 4 * huge) return;
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
+    const std::uintptr_t last = (begin + bytes) & ~(huge - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
 
 const BlasInfo& blasInfo() { return backend().info; }
 bool fastBlas() { return backend().dgemm != nullptr; }

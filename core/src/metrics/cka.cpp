@@ -24,12 +24,12 @@ void requireVariance(double kk, double ll, const char* metric) {
     }
 }
 
-// Products in float32 when the caller's data is float32 (the biased estimator only), else in
-// float64; see linear_hsic.h.
-double linearCka(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, bool unbiased,
-                 bool floatProducts, Progress& progress) {
+// Linear CKA from either input type; products in float32 for the biased estimator of float32
+// data, else float64 (see linear_hsic.h).
+template <class M>
+double linearCka(const M& x, const M& y, bool unbiased, bool floatProducts, Progress& progress) {
     const char* name = unbiased ? "cka_linear_debiased" : "cka_linear";
-    detail::requirePair(x, y, name, unbiased ? 4 : 2);
+    detail::requirePairShape(x.rows(), x.cols(), y.rows(), y.cols(), name, unbiased ? 4 : 2);
     detail::requireFinite(x, "The first representation");
     detail::requireFinite(y, "The second representation");
     ProgressSpan span(progress);
@@ -149,13 +149,11 @@ double ckaRbf(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, double thresho
 }
 
 double ckaLinear(const MatrixF& x, const MatrixF& y, Progress& progress) {
-    return linearCka(detail::toDouble(x, "The first representation"),
-                     detail::toDouble(y, "The second representation"), false, true, progress);
+    return linearCka(x, y, false, true, progress);
 }
 
 double ckaLinearDebiased(const MatrixF& x, const MatrixF& y, Progress& progress) {
-    return ckaLinearDebiased(detail::toDouble(x, "The first representation"),
-                             detail::toDouble(y, "The second representation"), progress);
+    return linearCka(x, y, true, false, progress);
 }
 
 double ckaRbf(const MatrixF& x, const MatrixF& y, double threshold, Progress& progress) {

@@ -131,9 +131,8 @@ bool ckaShared(const MetricInfo& m, const std::vector<LayerOperand>& ops, bool d
         const LayerOperand& op = ops[static_cast<std::size_t>(i)];
         detail::ProgressSpan span(progress, 0.4 * static_cast<double>(i) / static_cast<double>(k),
                                   0.4 * static_cast<double>(i + 1) / static_cast<double>(k));
-        const Eigen::MatrixXd x =
-            detail::toDouble(*op.matrix, "Representation " + std::to_string(i + 1));
-        reps.push_back(detail::centredRepresentation<T>(x, span));
+        detail::requireFinite(*op.matrix, "Representation " + std::to_string(i + 1));
+        reps.push_back(detail::centredRepresentation<T>(*op.matrix, span));
     }
     forPairs(m, k, out, progress, 0.4, 1.0, [&](Index i, Index j, Progress& p) {
         const auto& a = reps[static_cast<std::size_t>(i)];

@@ -1,5 +1,6 @@
 #include "metrics/linear_hsic.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -41,45 +42,47 @@ double symmetricSumSquares(const MatrixT<T>& c) {
     return s;
 }
 
-// ‖XᵀX‖²_F in feature space, column blocks of XᵀX (lower part only: syrk + gemm).
+// ‖XᵀX‖²_F in feature space from xt = Xᵀ (D×N), column blocks of XᵀX = xt xtᵀ (lower part
+// only: syrk + gemm).
 template <class T>
-double selfFeature(const MatrixT<T>& x, ProgressSpan span) {
-    const Index n = x.rows();
-    const Index d = x.cols();
+double selfFeature(const MatrixT<T>& xt, ProgressSpan span) {
+    const Index d = xt.rows();
+    const Index n = xt.cols();
     const Index block = blockRows(d, static_cast<double>(n) * static_cast<double>(d),
                                   linalg::blockFlops());
     double total = 0.0;
     forRowBlocks(d, block, span, [&](Index first, Index count) {
         MatrixT<T> diag(count, count);
-        linalg::syrkLower(true, T(1), x.middleCols(first, count), T(0), diag);
+        linalg::syrkLower(false, T(1), xt.middleRows(first, count), T(0), diag);
         total += symmetricSumSquares<T>(diag);
         const Index below = d - first - count;
         if (below > 0) {
             MatrixT<T> rest(below, count);
-            linalg::gemm(true, false, T(1), x.middleCols(first + count, below),
-                         x.middleCols(first, count), T(0), rest);
+            linalg::gemm(false, true, T(1), xt.middleRows(first + count, below),
+                         xt.middleRows(first, count), T(0), rest);
             total += 2.0 * sumSquares<T>(rest);
         }
     });
     return total;
 }
 
-// Σ_ij K_ij L_ij with K = XXᵀ, L = YYᵀ, in blocks of rows; y == nullptr gives ‖K‖²_F.
+// Σ_ij K_ij L_ij with K = XXᵀ, L = YYᵀ (from xt = Xᵀ, yt = Yᵀ), in blocks of rows;
+// yt == nullptr gives ‖K‖²_F.
 template <class T>
-double gramSpace(const MatrixT<T>& x, const MatrixT<T>* y, ProgressSpan span) {
-    const Index n = x.rows();
-    const double width = static_cast<double>(x.cols() + (y != nullptr ? y->cols() : 0));
+double gramSpace(const MatrixT<T>& xt, const MatrixT<T>* yt, ProgressSpan span) {
+    const Index n = xt.cols();
+    const double width = static_cast<double>(xt.rows() + (yt != nullptr ? yt->rows() : 0));
     const Index block = blockRows(n, 2.0 * static_cast<double>(n) * width, linalg::blockFlops());
     double total = 0.0;
     forRowBlocks(n, block, span, [&](Index first, Index count) {
         MatrixT<T> kb(count, n);
-        linalg::gemm(false, true, T(1), x.middleRows(first, count), x, T(0), kb);
-        if (y == nullptr) {
+        linalg::gemm(true, false, T(1), xt.middleCols(first, count), xt, T(0), kb);
+        if (yt == nullptr) {
             total += sumSquares<T>(kb);
             return;
         }
         MatrixT<T> lb(count, n);
-        linalg::gemm(false, true, T(1), y->middleRows(first, count), *y, T(0), lb);
+        linalg::gemm(true, false, T(1), yt->middleCols(first, count), *yt, T(0), lb);
         double s = 0.0;
 #pragma omp parallel for reduction(+ : s) schedule(static)
         for (Index j = 0; j < n; ++j) {
@@ -92,39 +95,58 @@ double gramSpace(const MatrixT<T>& x, const MatrixT<T>* y, ProgressSpan span) {
     return total;
 }
 
+template <class T, class In>
+CentredRepresentation<T> centred(const In& x, ProgressSpan span) {
+    const Index n = x.rows();
+    const Index d = x.cols();
+    CentredRepresentation<T> r;
+    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(d);
+    for (Index i = 0; i < n; ++i) mean += x.row(i).template cast<double>();
+    mean /= static_cast<double>(std::max<Index>(n, 1));
+    r.xt.resize(d, n);
+    linalg::adviseHugePages(r.xt);
+    r.ssr.resize(n);
+#pragma omp parallel for schedule(static)
+    for (Index i = 0; i < n; ++i) {
+        const Eigen::RowVectorXd c = x.row(i).template cast<double>() - mean;
+        r.ssr(i) = c.squaredNorm();
+        r.xt.col(i) = c.transpose().template cast<T>();
+    }
+    span.report(0.1);
+    const double nd = static_cast<double>(n);
+    const double dd = static_cast<double>(d);
+    // feature space: N·D² (half of XᵀX); Gram space: 2·N²·D (full row blocks of K)
+    r.self = nd * dd * dd <= 2.0 * nd * nd * dd ? selfFeature<T>(r.xt, span.sub(0.1, 1.0))
+                                                : gramSpace<T>(r.xt, nullptr, span.sub(0.1, 1.0));
+    return r;
+}
+
 }  // namespace
 
 template <class T>
+CentredRepresentation<T> centredRepresentation(const MatrixF& x, ProgressSpan span) {
+    return centred<T>(x, span);
+}
+
+template <class T>
 CentredRepresentation<T> centredRepresentation(const Eigen::MatrixXd& x, ProgressSpan span) {
-    CentredRepresentation<T> r;
-    Eigen::MatrixXd xc = x;
-    centreColumns(xc);
-    r.ssr = xc.rowwise().squaredNorm();
-    r.xc = xc.template cast<T>();
-    xc = Eigen::MatrixXd();
-    span.report(0.1);
-    const double n = static_cast<double>(x.rows());
-    const double d = static_cast<double>(x.cols());
-    // feature space: N·D² (half of XᵀX); Gram space: 2·N²·D (full row blocks of K)
-    r.self = n * d * d <= 2.0 * n * n * d ? selfFeature<T>(r.xc, span.sub(0.1, 1.0))
-                                          : gramSpace<T>(r.xc, nullptr, span.sub(0.1, 1.0));
-    return r;
+    return centred<T>(x, span);
 }
 
 template <class T>
 double crossHsic(const CentredRepresentation<T>& x, const CentredRepresentation<T>& y,
                  ProgressSpan span) {
-    const double n = static_cast<double>(x.xc.rows());
-    const double d = static_cast<double>(x.xc.cols());
-    const double e = static_cast<double>(y.xc.cols());
-    if (2.0 * n * d * e > 2.0 * n * n * (d + e)) return gramSpace<T>(x.xc, &y.xc, span);
-    // XᵀY in column blocks of Y.
-    const Index cols = y.xc.cols();
+    const double n = static_cast<double>(x.xt.cols());
+    const double d = static_cast<double>(x.xt.rows());
+    const double e = static_cast<double>(y.xt.rows());
+    if (2.0 * n * d * e > 2.0 * n * n * (d + e)) return gramSpace<T>(x.xt, &y.xt, span);
+    // XᵀY = xt ytᵀ in column blocks (rows of yt).
+    const Index cols = y.xt.rows();
     const Index block = blockRows(cols, 2.0 * n * d, linalg::blockFlops());
     double total = 0.0;
     forRowBlocks(cols, block, span, [&](Index first, Index count) {
-        MatrixT<T> c(x.xc.cols(), count);
-        linalg::gemm(true, false, T(1), x.xc, y.xc.middleCols(first, count), T(0), c);
+        MatrixT<T> c(x.xt.rows(), count);
+        linalg::gemm(false, true, T(1), x.xt, y.xt.middleRows(first, count), T(0), c);
         total += sumSquares<T>(c);
     });
     return total;
@@ -161,6 +183,8 @@ double debiasedCkaValue(double kl, double kk, double ll, const Eigen::VectorXd& 
 
 template CentredRepresentation<float> centredRepresentation<float>(const Eigen::MatrixXd&,
                                                                    ProgressSpan);
+template CentredRepresentation<float> centredRepresentation<float>(const MatrixF&, ProgressSpan);
+template CentredRepresentation<double> centredRepresentation<double>(const MatrixF&, ProgressSpan);
 template CentredRepresentation<double> centredRepresentation<double>(const Eigen::MatrixXd&,
                                                                      ProgressSpan);
 template double crossHsic<float>(const CentredRepresentation<float>&,

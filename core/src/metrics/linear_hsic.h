@@ -15,12 +15,16 @@ namespace repscope::metrics::detail {
 
 template <class T>
 struct CentredRepresentation {
-    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> xc;  // N×D, column means removed
-    Eigen::VectorXd ssr;                                  // squared row norms = diag(K)
-    double self = 0.0;                                    // ‖K‖²_F
+    // Xcᵀ: D×N column-major (the memory of the row-major N×D centred X), column means removed.
+    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic> xt;
+    Eigen::VectorXd ssr;  // squared row norms of Xc = diag(K), float64
+    double self = 0.0;    // ‖K‖²_F
 };
 
-// Centres x (float64) and computes its self term. x must be finite.
+// Centres x (means and norms in float64, no float64 copy of a float32 input) and computes its
+// self term. x must be finite.
+template <class T>
+[[nodiscard]] CentredRepresentation<T> centredRepresentation(const MatrixF& x, ProgressSpan span);
 template <class T>
 [[nodiscard]] CentredRepresentation<T> centredRepresentation(const Eigen::MatrixXd& x,
                                                              ProgressSpan span);

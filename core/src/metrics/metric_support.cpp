@@ -17,7 +17,10 @@ Index blockRows(Index rows, double flopsPerRow, double targetFlops) {
     return std::max<Index>(1, static_cast<Index>(b));
 }
 
-void requireFinite(const Eigen::MatrixXd& m, std::string_view what) {
+namespace {
+
+template <class M>
+void requireFiniteImpl(const M& m, std::string_view what) {
     if (m.allFinite()) return;
     Index bad = 0;
     Index firstRow = -1;
@@ -34,6 +37,15 @@ void requireFinite(const Eigen::MatrixXd& m, std::string_view what) {
                       "), so no metric can be computed from it.");
 }
 
+}  // namespace
+
+void requireFinite(const Eigen::MatrixXd& m, std::string_view what) { requireFiniteImpl(m, what); }
+void requireFinite(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& m,
+                   std::string_view what) {
+    requireFiniteImpl(m, what);
+}
+void requireFinite(const MatrixF& m, std::string_view what) { requireFiniteImpl(m, what); }
+
 Eigen::MatrixXd toDouble(const MatrixF& x, std::string_view what) {
     Eigen::MatrixXd d = x.cast<double>();
     requireFinite(d, what);
@@ -48,17 +60,22 @@ void centreColumns(Eigen::MatrixXd& m) {
 
 void requirePair(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, std::string_view metric,
                  Index minN) {
-    if (x.rows() != y.rows()) {
+    requirePairShape(x.rows(), x.cols(), y.rows(), y.cols(), metric, minN);
+}
+
+void requirePairShape(Index xRows, Index xCols, Index yRows, Index yCols, std::string_view metric,
+                      Index minN) {
+    if (xRows != yRows) {
         throw AlignmentError(std::string(metric) + " needs the same stimuli on both sides, but " +
-                             "one has " + std::to_string(x.rows()) + " and the other " +
-                             std::to_string(y.rows()) + ".");
+                             "one has " + std::to_string(xRows) + " and the other " +
+                             std::to_string(yRows) + ".");
     }
-    if (x.cols() == 0 || y.cols() == 0) {
+    if (xCols == 0 || yCols == 0) {
         throw InputError(std::string(metric) + " needs at least one feature on each side.");
     }
-    if (x.rows() < minN) {
+    if (xRows < minN) {
         throw InputError(std::string(metric) + " needs at least " + std::to_string(minN) +
-                         " stimuli, but there are " + std::to_string(x.rows()) + ".");
+                         " stimuli, but there are " + std::to_string(xRows) + ".");
     }
 }
 

@@ -74,12 +74,18 @@ void forRowBlocks(Index rows, Index block, ProgressSpan span, Fn&& fn) {
 [[nodiscard]] Eigen::MatrixXd toDouble(const MatrixF& x, std::string_view what);
 // Throws FormatError naming `what` when m contains NaN/Inf.
 void requireFinite(const Eigen::MatrixXd& m, std::string_view what);
+void requireFinite(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& m,
+                   std::string_view what);
+void requireFinite(const MatrixF& m, std::string_view what);
 // Subtracts column means (accumulated in float64), in place.
 void centreColumns(Eigen::MatrixXd& m);
 // Throws AlignmentError when X and Y have different stimulus counts; InputError when N < minN
 // or a side has no features.
 void requirePair(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y, std::string_view metric,
                  Index minN = 2);
+// The same checks from the shapes alone.
+void requirePairShape(Index xRows, Index xCols, Index yRows, Index yCols, std::string_view metric,
+                      Index minN = 2);
 
 // "rows 3, 8, 12 and 4 more" (or labels when given and large enough).
 [[nodiscard]] std::string describeRows(const std::vector<Index>& rows,

@@ -10,7 +10,6 @@
 namespace repscope::metrics {
 
 using detail::Index;
-using RowMajorXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 std::string_view rdmMeasureName(RdmMeasure measure) {
     switch (measure) {
@@ -37,6 +36,8 @@ RdmMeasure parseRdmMeasure(std::string_view name) {
 }
 
 namespace {
+
+using RowMajorXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 std::vector<Index> undefinedRows(const RowMajorXd& x, RdmMeasure measure) {
     std::vector<Index> bad;
@@ -68,15 +69,17 @@ std::vector<Index> undefinedRows(const RowMajorXd& x, RdmMeasure measure) {
 }  // namespace
 
 std::vector<Index> undefinedRdmRows(const MatrixF& x, RdmMeasure measure) {
-    return undefinedRows(x.cast<double>(), measure);
+    return undefinedRows(RowMajorXd(x.cast<double>()), measure);
 }
 
-Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progress& progress,
-                           const std::vector<std::string>* labels) {
-    detail::requireFinite(xIn, "The representation");
-    const Index n = xIn.rows();
-    const Index d = xIn.cols();
-    RowMajorXd p = xIn;
+namespace {
+
+// The RDM of rows of p (N×D, row-major as representations are read, finite), which the
+// function overwrites.
+Eigen::MatrixXd rdmOf(RowMajorXd& p, RdmMeasure measure, Progress& progress,
+                      const std::vector<std::string>* labels) {
+    const Index n = p.rows();
+    const Index d = p.cols();
     const std::vector<Index> bad = undefinedRows(p, measure);
     if (!bad.empty()) throwUndefined(bad, n, d, measure, labels);
 
@@ -89,6 +92,7 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
     }
     Eigen::VectorXd sq = p.rowwise().squaredNorm();
     if (unitRows) {
+#pragma omp parallel for schedule(static)
         for (Index i = 0; i < n; ++i) p.row(i) /= std::sqrt(sq(i));
         sq.setOnes();
     }
@@ -96,13 +100,14 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
     checkMemoryBudget(static_cast<std::size_t>(n), static_cast<std::size_t>(n), sizeof(double),
                       "The " + std::string(rdmMeasureName(measure)) + " RDM");
     Eigen::MatrixXd r(n, n);
+    linalg::adviseHugePages(r);
     detail::ProgressSpan span(progress);
-    // pᵀ is D×N column-major: the Gram block of rows [first, n) × [first, first + count) is
-    // (pᵀ)ᵀ pᵀ, written straight into the lower triangle of r one block of columns at a time.
+    // One block of columns of the lower triangle at a time: the Gram block of rows
+    // [first, n) × [first, first + count) straight into r, then turned into dissimilarities.
+    // pᵀ is a column-major D×N matrix, so the Gram block is (pᵀ)ᵀ pᵀ without any copy.
     const auto pt = p.transpose();
-    const Index block =
-        detail::blockRows(n, 2.0 * static_cast<double>(d) * static_cast<double>(n) / 2.0,
-                          linalg::blockFlops());
+    const Index block = detail::blockRows(n, static_cast<double>(d) * static_cast<double>(n),
+                                          linalg::blockFlops());
     detail::forRowBlocks(n, block, span.sub(0.0, 0.95), [&](Index first, Index count) {
         const Index height = n - first;
         linalg::syrkLower(true, 1.0, pt.middleCols(first, count), 0.0,
@@ -137,13 +142,26 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
     return r;
 }
 
+}  // namespace
+
+Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progress& progress,
+                           const std::vector<std::string>* labels) {
+    detail::requireFinite(xIn, "The representation");
+    RowMajorXd p = xIn;
+    return rdmOf(p, measure, progress, labels);
+}
+
 Eigen::MatrixXd computeRdm(const MatrixF& x, RdmMeasure measure, Progress& progress) {
-    return computeRdm(x.cast<double>().eval(), measure, progress, nullptr);
+    RowMajorXd p = x.cast<double>();
+    detail::requireFinite(p, "The representation");
+    return rdmOf(p, measure, progress, nullptr);
 }
 
 Eigen::MatrixXd computeRdm(const MatrixF& x, RdmMeasure measure,
                            const std::vector<std::string>& labels, Progress& progress) {
-    return computeRdm(x.cast<double>().eval(), measure, progress, &labels);
+    RowMajorXd p = x.cast<double>();
+    detail::requireFinite(p, "The representation");
+    return rdmOf(p, measure, progress, &labels);
 }
 
 Eigen::VectorXd upperTriangle(const Eigen::MatrixXd& rdm) {
