@@ -115,6 +115,34 @@ private slots:
         }
     }
 
+    void ranksMatchBruteForceForEveryKindOfValue() {
+        // Value sets that leave different numbers of radix digits varying (so the sorted data
+        // ends in either buffer): small integers, signed values with ±0, wide magnitudes.
+        std::mt19937 gen(17);
+        std::uniform_int_distribution<int> small(-3, 3);
+        std::normal_distribution<double> normal;
+        for (int kind = 0; kind < 4; ++kind) {
+            Eigen::VectorXd v(700);
+            for (Eigen::Index i = 0; i < v.size(); ++i) {
+                switch (kind) {
+                    case 0: v(i) = small(gen); break;
+                    case 1: v(i) = small(gen) == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : normal(gen); break;
+                    case 2: v(i) = std::ldexp(normal(gen), small(gen) * 100); break;
+                    default: v(i) = 1.0 + 1e-15 * small(gen); break;
+                }
+            }
+            const Eigen::VectorXd r = averageRanks(v);
+            for (Eigen::Index i = 0; i < v.size(); ++i) {
+                double below = 0, equal = 0;
+                for (Eigen::Index j = 0; j < v.size(); ++j) {
+                    below += v(j) < v(i) ? 1 : 0;
+                    equal += v(j) == v(i) ? 1 : 0;
+                }
+                QCOMPARE(r(i), below + (equal + 1.0) / 2.0);
+            }
+        }
+    }
+
     void quantileMatchesNumpy() {
         // np.quantile([0.5,0.2,0.9,0.1,0.7,0.3], q) for q = 0, .1, .25, .5, .9, 1:
         //   0.1, 0.15000000000000002, 0.225, 0.4, 0.8, 0.9

@@ -2,11 +2,13 @@
 
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <utility>
 
 #include "metrics/merge_sort.h"
 #include "metrics/metric_support.h"
+#include "metrics/radix_ranks.h"
 #include "repscope/error.h"
 
 namespace repscope::metrics {
@@ -41,16 +43,27 @@ void requireSameLength(const Eigen::VectorXd& a, const Eigen::VectorXd& b, std::
 }
 
 double pearsonChecked(const Eigen::VectorXd& a, const Eigen::VectorXd& b, std::string_view name) {
-    const double n = static_cast<double>(a.size());
-    const Eigen::ArrayXd da = a.array() - a.sum() / n;
-    const Eigen::ArrayXd db = b.array() - b.sum() / n;
-    const double saa = da.square().sum();
-    const double sbb = db.square().sum();
+    // Two passes (means, then centred sums), no temporaries: RDM vectors can hold 10⁸ values.
+    const Index size = a.size();
+    const double n = static_cast<double>(size);
+    const double ma = a.sum() / n;
+    const double mb = b.sum() / n;
+    double saa = 0.0;
+    double sbb = 0.0;
+    double sab = 0.0;
+#pragma omp parallel for reduction(+ : saa, sbb, sab) schedule(static)
+    for (Index i = 0; i < size; ++i) {
+        const double da = a(i) - ma;
+        const double db = b(i) - mb;
+        saa += da * da;
+        sbb += db * db;
+        sab += da * db;
+    }
     if (!(saa > 0.0) || !(sbb > 0.0)) {
         throw FormatError("All dissimilarities of one RDM are equal, so " + std::string(name) +
                           " is undefined.");
     }
-    return std::clamp((da * db).sum() / std::sqrt(saa * sbb), -1.0, 1.0);
+    return std::clamp(sab / std::sqrt(saa * sbb), -1.0, 1.0);
 }
 
 // Number of pairs tied within runs of equal keys of a sorted sequence.
@@ -68,28 +81,26 @@ std::int64_t tiedPairs(std::size_t n, Get get) {
     return ties;
 }
 
-Eigen::VectorXd ranksImpl(const Eigen::VectorXd& v, ProgressSpan span) {
-    std::vector<std::pair<double, Index>> s(static_cast<std::size_t>(v.size()));
-    for (Index i = 0; i < v.size(); ++i) s[static_cast<std::size_t>(i)] = {v(i), i};
-    detail::mergeSortCountingInversions(
-        s, [](const auto& x, const auto& y) { return x.first < y.first; }, span, false);
-    Eigen::VectorXd r(v.size());
-    std::size_t start = 0;
-    for (std::size_t i = 1; i <= s.size(); ++i) {
-        if (i == s.size() || s[i].first != s[start].first) {
-            const double rank = 0.5 * static_cast<double>(start + i - 1) + 1.0;
-            for (std::size_t k = start; k < i; ++k) r(s[k].second) = rank;
-            start = i;
-        }
+// Follows a parent's cancellation without reporting to it (for work on a second thread).
+class CancelOnlyProgress : public Progress {
+public:
+    explicit CancelOnlyProgress(const Progress& parent) : parent_(&parent) {}
+
+protected:
+    void onProgress(double /*fraction*/) override {
+        if (parent_->isCancelled()) cancel();
     }
-    return r;
-}
+
+private:
+    const Progress* parent_;
+};
 
 }  // namespace
 
 Eigen::VectorXd averageRanks(const Eigen::VectorXd& v, Progress& progress) {
+    if (!v.allFinite()) throw FormatError("Cannot rank NaN or infinite values.");
     ProgressSpan span(progress);
-    Eigen::VectorXd r = ranksImpl(v, span);
+    Eigen::VectorXd r = detail::radixAverageRanks(v, span);
     span.finish();
     return r;
 }
@@ -103,8 +114,33 @@ double rsaPearson(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& 
 double rsaSpearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
     requireSameLength(a, b, "rsa_spearman");
     ProgressSpan span(progress);
-    const Eigen::VectorXd ra = ranksImpl(a, span.sub(0.0, 0.48));
-    const Eigen::VectorXd rb = ranksImpl(b, span.sub(0.48, 0.96));
+    // The two rankings are independent: one thread each.
+    Eigen::VectorXd ra;
+    Eigen::VectorXd rb;
+    std::exception_ptr failure;
+#pragma omp parallel sections num_threads(2)
+    {
+#pragma omp section
+        {
+            try {
+                ra = detail::radixAverageRanks(a, span.sub(0.0, 0.95));
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+#pragma omp section
+        {
+            try {
+                CancelOnlyProgress second(progress);
+                rb = detail::radixAverageRanks(b, ProgressSpan(second));
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
     const double rho = pearsonChecked(ra, rb, "rsa_spearman");
     span.finish();
     return rho;
