@@ -127,20 +127,30 @@ MetricRun runMetric(const MetricRequest& request, const LoadedRepresentation& a,
     MetricRun run;
     stats::IndexStatistic resampled;
     stats::IndexStatistic permuted;
+    Eigen::MatrixXd ra;  // outlive the resampling functions below
+    Eigen::MatrixXd rb;
     if (m.compareRdms) {
-        const Eigen::MatrixXd ra = rdmOf(a, request.params);
-        const Eigen::MatrixXd rb = rdmOf(b, request.params);
-        run.value = m.compareRdms(metrics::upperTriangle(ra), metrics::upperTriangle(rb),
-                                  request.params, silentProgress());
-        resampled = [&, ra, rb](const std::vector<std::size_t>& idx) {
-            const auto [va, vb] = pairVectors(ra, rb, idx, nullptr);
-            return m.compareRdms(va, vb, request.params, silentProgress());
+        // Full RDMs are kept only for resampling; the value itself needs the upper triangles.
+        const bool resampling = request.bootstrap > 0 || request.permutations > 0;
+        auto triangle = [&](const LoadedRepresentation& in, Eigen::MatrixXd& keep) {
+            if (isRdm(in) && !resampling) return metrics::precomputedUpperTriangle(in.values, in.name);
+            keep = rdmOf(in, request.params);
+            Eigen::VectorXd v = metrics::upperTriangle(keep);
+            if (!resampling) keep = Eigen::MatrixXd();
+            return v;
         };
-        permuted = [&, ra, rb](const std::vector<std::size_t>& perm) {
+        const Eigen::VectorXd va = triangle(a, ra);
+        const Eigen::VectorXd vb = triangle(b, rb);
+        run.value = m.compareRdms(va, vb, request.params, silentProgress());
+        resampled = [&](const std::vector<std::size_t>& idx) {
+            const auto [sa, sb] = pairVectors(ra, rb, idx, nullptr);
+            return m.compareRdms(sa, sb, request.params, silentProgress());
+        };
+        permuted = [&](const std::vector<std::size_t>& perm) {
             std::vector<std::size_t> all(n);
             for (std::size_t i = 0; i < n; ++i) all[i] = i;
-            const auto [va, vb] = pairVectors(ra, rb, all, &perm);
-            return m.compareRdms(va, vb, request.params, silentProgress());
+            const auto [sa, sb] = pairVectors(ra, rb, all, &perm);
+            return m.compareRdms(sa, sb, request.params, silentProgress());
         };
     } else {
         if (isRdm(a) || isRdm(b)) {

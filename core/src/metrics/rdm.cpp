@@ -176,6 +176,22 @@ Eigen::VectorXd upperTriangle(const Eigen::MatrixXd& rdm) {
     return v;
 }
 
+Eigen::VectorXd precomputedUpperTriangle(const MatrixF& rdm, std::string_view what) {
+    if (rdm.rows() != rdm.cols()) {
+        throw FormatError(std::string(what) + " is " + std::to_string(rdm.rows()) + "×" +
+                          std::to_string(rdm.cols()) + ", but an RDM must be square (N×N).");
+    }
+    detail::requireFinite(rdm, what);
+    const Index n = rdm.rows();
+    Eigen::VectorXd v(n * (n - 1) / 2 > 0 ? n * (n - 1) / 2 : 0);
+#pragma omp parallel for schedule(dynamic, 16)
+    for (Index i = 0; i < n; ++i) {
+        const Index offset = i * (2 * n - i - 1) / 2;
+        v.segment(offset, n - i - 1) = rdm.row(i).tail(n - i - 1).transpose().cast<double>();
+    }
+    return v;
+}
+
 Eigen::MatrixXd precomputedRdm(const MatrixF& rdm, std::string_view what) {
     if (rdm.rows() != rdm.cols()) {
         throw FormatError(std::string(what) + " is " + std::to_string(rdm.rows()) + "×" +

@@ -56,6 +56,10 @@ enum class RdmMeasure { Correlation, Cosine, Euclidean, SqEuclidean };
 // The strict upper triangle (i < j) in row-major order: (0,1), (0,2), …, (0,N−1), (1,2), …;
 // length N(N−1)/2. This is scipy's squareform order.
 [[nodiscard]] Eigen::VectorXd upperTriangle(const Eigen::MatrixXd& rdm);
+// The upper triangle of a precomputed N×N RDM as read (float32, row-major: each row's part is
+// contiguous), in float64; FormatError naming `what` when it is not square or not finite.
+[[nodiscard]] Eigen::VectorXd precomputedUpperTriangle(const MatrixF& rdm,
+                                                       std::string_view what = "the RDM");
 
 // A precomputed N×N RDM (e.g. a brain or behavioural RDM read as a Representation of kind Rdm)
 // as float64. Throws FormatError when it is not square or holds NaN/Inf.
