@@ -20,15 +20,17 @@
 namespace repscope::cli {
 
 const char* const kProjectUsage =
-    "Usage: repscope project FILE:PATH --method pca|mds|tsne|umap [--dims 2|3] [--seed S]\n"
+    "Usage: repscope project FILE:PATH --method pca|mds|tsne|umap [--dims K] [--seed S]\n"
     "                        [--rdm-measure M] [--align-to FILE:PATH] [--out OUT.h5|.csv|.npy]\n"
     "                        [--nan-policy error|drop] [--json]\n\n"
-    "Projects the stimuli of a representation to 2 or 3 dimensions. mds works from the RDM\n"
+    "Projects the stimuli of a representation to --dims K dimensions (2 or 3; pca and mds\n"
+    "also any K from 1 to min(N − 1, D), e.g. 50 PCA components). mds works from the RDM\n"
     "(--rdm-measure, default euclidean; a precomputed RDM is used as it is). --align-to projects\n"
     "that representation the same way and aligns this projection onto it (orthogonal\n"
     "Procrustes with translation and isotropic scale, reflections allowed).\n"
     "  --json  {\"method\", \"dims\", \"coords\": [[...], ...], \"trustworthiness\": t (k = 10;\n"
-    "          null for a precomputed RDM)}\n";
+    "          null for a precomputed RDM)}. Trustworthiness (O(N²)) is computed only for --json\n"
+    "          and for N ≤ 20,000 (null above).\n";
 
 namespace {
 
@@ -41,6 +43,7 @@ Eigen::MatrixXd project(const LoadedRepresentation& in, const std::string& metho
                   : metrics::computeRdm(in.values, metrics::parseRdmMeasure(rdmMeasure), in.labels);
         embed::MdsOptions o;
         o.components = dims;
+        o.findNegative = false;  // the JSON reports no spectrum diagnostics
         return embed::computeClassicalMds(rdm, o).coordinates;
     }
     if (isRdm) throw InputError(in.name + " is a precomputed RDM; only --method mds projects it");
@@ -74,9 +77,13 @@ int runProject(const std::vector<std::string>& args) {
     if (a.positional.size() != 1) throw InputError("expects one FILE:/path (see --help)");
     const std::string method = a.option("--method", "");
     if (method.empty()) throw InputError("needs --method pca|mds|tsne|umap");
-    const std::string dimsText = a.option("--dims", "2");
-    if (dimsText != "2" && dimsText != "3") throw InputError("--dims must be 2 or 3");
-    const int dims = dimsText == "2" ? 2 : 3;
+    const std::uint64_t dimsAsked = a.count("--dims", 2);
+    const bool linear = method == "pca" || method == "mds";
+    if (dimsAsked < 1 || (!linear && dimsAsked != 2 && dimsAsked != 3) || dimsAsked > 100000) {
+        throw InputError(linear ? "--dims must be at least 1 for " + method
+                                : "--dims must be 2 or 3 for " + method);
+    }
+    const int dims = static_cast<int>(dimsAsked);
     const std::uint64_t seed = a.count("--seed", 0);
     const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
     const std::string measure = a.option("--rdm-measure", "euclidean");
@@ -95,7 +102,9 @@ int runProject(const std::vector<std::string>& args) {
         coords = embed::alignProcrustes(coords, project(reference, method, dims, seed, measure)).aligned;
     }
     const bool isRdm = in.representation->info().kind == RepresentationKind::Rdm;
-    const double trust = isRdm ? std::nan("") : embed::trustworthiness(in.values, coords, 10);
+    constexpr Eigen::Index kTrustMaxN = 20000;  // N² distances: ~1.6 GB and seconds at 20,000
+    const bool wantTrust = a.has("--json") && !isRdm && in.values.rows() <= kTrustMaxN;
+    const double trust = wantTrust ? embed::trustworthiness(in.values, coords, 10) : std::nan("");
     const std::string out = a.option("--out", "");
     if (!out.empty()) {
         MatrixOutput meta;
@@ -119,8 +128,8 @@ int runProject(const std::vector<std::string>& args) {
     } else if (out.empty()) {
         throw InputError("nothing to do: give --out FILE or --json");
     } else {
-        std::cout << "wrote the " << method << " projection of " << in.name << " to " << out
-                  << " (trustworthiness " << trust << ")\n";
+        std::cout << "wrote the " << dims << "-dimensional " << method << " projection of "
+                  << in.name << " to " << out << "\n";
     }
     return 0;
 }

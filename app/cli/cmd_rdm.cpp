@@ -52,7 +52,12 @@ int runRdm(const std::vector<std::string>& args) {
     }
     const auto n = static_cast<std::uint64_t>(rdm.rows());
     if (!out.empty()) {
-        const MatrixD values = rdm;
+        // A computed RDM is exactly symmetric, so its column-major memory is also its row-major
+        // layout: written without an N×N copy. A stored one may not be: copied.
+        const bool symmetric = in.representation->info().kind != RepresentationKind::Rdm;
+        const MatrixD copy = symmetric ? MatrixD() : MatrixD(rdm);
+        const Eigen::Map<const MatrixD> values(symmetric ? rdm.data() : copy.data(), rdm.rows(),
+                                               rdm.cols());
         if (format == "rsatoolbox") {
             writeRsatoolboxRdm(out, values, measure, in.labels);
         } else {

@@ -47,7 +47,7 @@ def py_rdm(spec, out, style):
         rdm = 1 - np.einsum("ik,jk", ma, ma)
     else:
         rdm = 1 - ma @ ma.T
-    np.save(out, rdm.astype(np.float32))
+    np.save(out, rdm.astype(np.float64))  # what repscope's .npy holds
 
 
 def feature_space_linear_cka(x, y):

@@ -63,8 +63,17 @@ private slots:
 
     void badInput() {
         const QString f = makeFixture("native_users.h5");
-        const auto dims = runRepscope({"project", f + ":/cnn/conv1", "--method", "pca", "--dims", "4", "--json"});
+        // t-SNE and UMAP draw 2 or 3 dimensions; PCA and MDS any K ≥ 1.
+        const auto dims = runRepscope({"project", f + ":/cnn/conv1", "--method", "tsne", "--dims", "4", "--json"});
         QCOMPARE(dims.exitCode, 2);
+        QVERIFY2(dims.err.contains("2 or 3"), qPrintable(dims.err));
+        const auto zero = runRepscope({"project", f + ":/cnn/conv1", "--method", "pca", "--dims", "0", "--json"});
+        QCOMPARE(zero.exitCode, 2);
+        const auto five = runRepscope({"project", f + ":/cnn/conv1", "--method", "pca", "--dims", "5", "--json"});
+        QCOMPARE(five.exitCode, 0);
+        const QJsonObject o5 = QJsonDocument::fromJson(five.out.toUtf8()).object();
+        QCOMPARE(o5["dims"].toInt(), 5);
+        QCOMPARE(o5["coords"].toArray()[0].toArray().size(), 5);
         const auto method = runRepscope({"project", f + ":/cnn/conv1", "--method", "isomap", "--json"});
         QCOMPARE(method.exitCode, 2);
         QVERIFY(method.err.contains("isomap"));

@@ -10,6 +10,8 @@
 namespace repscope {
 
 using MatrixD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+// A MatrixD or a row-major view of other memory (no copy).
+using MatrixDRef = Eigen::Ref<const MatrixD>;
 
 struct MatrixOutput {
     std::string datasetName = "matrix";              // HDF5 dataset (e.g. "rdm")
@@ -19,13 +21,13 @@ struct MatrixOutput {
 };
 
 // Throws InputError for an unknown extension, FileError when the file cannot be written.
-void writeMatrix(const std::string& path, const MatrixD& values, const MatrixOutput& meta);
+void writeMatrix(const std::string& path, const MatrixDRef& values, const MatrixOutput& meta);
 
 // rsatoolbox's RDMs HDF5 layout (what rsatoolbox.rdm.load_rdm(path, file_type='hdf5') reads):
 // root attrs rsatoolbox_version, type="RDMs", dissimilarity_measure; /dissimilarities
 // (1 × N(N−1)/2, row-major upper triangle); /descriptors, /rdm_descriptors/index,
 // /pattern_descriptors/index and /pattern_descriptors/labels when labels are given.
-void writeRsatoolboxRdm(const std::string& path, const MatrixD& rdm, const std::string& measure,
+void writeRsatoolboxRdm(const std::string& path, const MatrixDRef& rdm, const std::string& measure,
                         const std::vector<std::string>& labels);
 
 // Writes through "<path>.partial-<pid>" and renames into place; removes the temporary on error.

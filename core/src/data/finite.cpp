@@ -1,6 +1,8 @@
 #include "repscope/finite.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "repscope/error.h"
 
@@ -12,8 +14,23 @@ NanPolicy parseNanPolicy(std::string_view name) {
     throw InputError("--nan-policy must be 'error' or 'drop', not '" + std::string(name) + "'");
 }
 
+bool allFinite(const float* data, std::size_t n) {
+    // A float is NaN or ±Inf exactly when its 8 exponent bits are all set.
+    constexpr std::uint32_t kExponent = 0x7f800000u;
+    const auto count = static_cast<std::ptrdiff_t>(n);
+    std::uint32_t bad = 0;
+#pragma omp parallel for reduction(| : bad) schedule(static)
+    for (std::ptrdiff_t i = 0; i < count; ++i) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, data + i, sizeof bits);
+        bad |= static_cast<std::uint32_t>((bits & kExponent) == kExponent);
+    }
+    return bad == 0;
+}
+
 NonFiniteCount countNonFinite(const MatrixF& x) {
     NonFiniteCount c;
+    if (allFinite(x)) return c;
     for (Eigen::Index i = 0; i < x.rows(); ++i) {
         std::size_t inRow = 0;
         for (Eigen::Index j = 0; j < x.cols(); ++j) inRow += std::isfinite(x(i, j)) ? 0 : 1;

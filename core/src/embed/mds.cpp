@@ -118,10 +118,14 @@ MdsResult computeClassicalMds(const MatrixXd& dissimilarities, const MdsOptions&
     } else {
         MatrixXd top;
         const VectorXd high = lanczos(b, k, Spectra::SortRule::LargestAlge, pacer, &top);
-        const VectorXd low = lanczos(b, k, Spectra::SortRule::SmallestAlge, pacer, nullptr);
-        r.eigenvalues.resize(2 * k);
-        r.eigenvalues << high, low.reverse();  // Spectra gives the smallest last
-        std::sort(r.eigenvalues.data() + k, r.eigenvalues.data() + 2 * k, std::greater<>());
+        if (options.findNegative) {
+            const VectorXd low = lanczos(b, k, Spectra::SortRule::SmallestAlge, pacer, nullptr);
+            r.eigenvalues.resize(2 * k);
+            r.eigenvalues << high, low.reverse();  // Spectra gives the smallest last
+            std::sort(r.eigenvalues.data() + k, r.eigenvalues.data() + 2 * k, std::greater<>());
+        } else {
+            r.eigenvalues = high;
+        }
         vectors = top;
     }
     pacer.tick(0.9);

@@ -19,7 +19,7 @@ std::string extensionOf(const std::string& path) {
     return ext;
 }
 
-void writeCsv(const std::string& path, const MatrixD& m, const MatrixOutput& meta) {
+void writeCsv(const std::string& path, const MatrixDRef& m, const MatrixOutput& meta) {
     std::ofstream out(path);
     if (!out) throw FileError(path + " cannot be written");
     auto quote = [](const std::string& s) {
@@ -50,7 +50,7 @@ void writeCsv(const std::string& path, const MatrixD& m, const MatrixOutput& met
 }
 
 // NumPy .npy version 1.0, little-endian float64, C order.
-void writeNpy(const std::string& path, const MatrixD& m) {
+void writeNpy(const std::string& path, const MatrixDRef& m) {
     std::ofstream out(path, std::ios::binary);
     if (!out) throw FileError(path + " cannot be written");
     std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" +
@@ -63,8 +63,14 @@ void writeNpy(const std::string& path, const MatrixD& m) {
     const char lenBytes[2] = {static_cast<char>(len & 0xff), static_cast<char>(len >> 8)};
     out.write(lenBytes, 2);
     out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    out.write(reinterpret_cast<const char*>(m.data()),
-              static_cast<std::streamsize>(m.size() * static_cast<Eigen::Index>(sizeof(double))));
+    const auto rowBytes = static_cast<std::streamsize>(m.cols() * static_cast<Eigen::Index>(sizeof(double)));
+    if (m.outerStride() == m.cols()) {
+        out.write(reinterpret_cast<const char*>(m.data()), rowBytes * m.rows());
+    } else {
+        for (Eigen::Index i = 0; i < m.rows(); ++i) {
+            out.write(reinterpret_cast<const char*>(m.row(i).data()), rowBytes);
+        }
+    }
     out.flush();
     if (!out) throw FileError(path + " could not be written completely (disk full?)");
 }
@@ -115,7 +121,7 @@ io::H5Id createH5(const std::string& path) {
     return file;
 }
 
-void writeH5(const std::string& path, const MatrixD& m, const MatrixOutput& meta) {
+void writeH5(const std::string& path, const MatrixDRef& m, const MatrixOutput& meta) {
     auto lock = io::h5Lock();
     io::H5Id file = createH5(path);
     const std::vector<hsize_t> dims = {static_cast<hsize_t>(m.rows()), static_cast<hsize_t>(m.cols())};
@@ -150,7 +156,7 @@ void commitTemporary(const std::string& temporary, const std::string& path) {
     if (ec) throw FileError(path + " cannot be written: " + ec.message());
 }
 
-void writeMatrix(const std::string& path, const MatrixD& values, const MatrixOutput& meta) {
+void writeMatrix(const std::string& path, const MatrixDRef& values, const MatrixOutput& meta) {
     const std::string ext = extensionOf(path);
     if (ext != ".csv" && ext != ".npy" && ext != ".h5" && ext != ".hdf5") {
         throw InputError(path + ": unknown output format '" + ext + "'; use .h5, .csv or .npy");
@@ -166,7 +172,7 @@ void writeMatrix(const std::string& path, const MatrixD& values, const MatrixOut
     });
 }
 
-void writeRsatoolboxRdm(const std::string& path, const MatrixD& rdm, const std::string& measure,
+void writeRsatoolboxRdm(const std::string& path, const MatrixDRef& rdm, const std::string& measure,
                         const std::vector<std::string>& labels) {
     const Eigen::Index n = rdm.rows();
     std::vector<double> condensed;

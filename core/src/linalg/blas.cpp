@@ -154,7 +154,7 @@ void syrkImpl(Syrk fn, bool trans, T alpha, const ConstMatrixRef<T>& a, T beta, 
 void adviseHugePages(void* data, std::size_t bytes) {
 #ifdef MADV_HUGEPAGE
     constexpr std::uintptr_t huge = 2u << 20;
-    if (bytes < 4 * huge) return;
+    if (bytes < 4 * huge || std::getenv("REPSCOPE_NO_HUGEPAGES") != nullptr) return;
     const auto begin = reinterpret_cast<std::uintptr_t>(data);
     const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
     const std::uintptr_t last = (begin + bytes) & ~(huge - 1);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "repscope/error.h"
+#include "repscope/finite.h"
 
 namespace repscope::metrics::detail {
 
@@ -44,7 +45,10 @@ void requireFinite(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, E
                    std::string_view what) {
     requireFiniteImpl(m, what);
 }
-void requireFinite(const MatrixF& m, std::string_view what) { requireFiniteImpl(m, what); }
+void requireFinite(const MatrixF& m, std::string_view what) {
+    if (repscope::allFinite(m)) return;
+    requireFiniteImpl(m, what);
+}
 
 Eigen::MatrixXd toDouble(const MatrixF& x, std::string_view what) {
     Eigen::MatrixXd d = x.cast<double>();

@@ -152,15 +152,15 @@ Eigen::MatrixXd computeRdm(const Eigen::MatrixXd& xIn, RdmMeasure measure, Progr
 }
 
 Eigen::MatrixXd computeRdm(const MatrixF& x, RdmMeasure measure, Progress& progress) {
+    detail::requireFinite(x, "The representation");
     RowMajorXd p = x.cast<double>();
-    detail::requireFinite(p, "The representation");
     return rdmOf(p, measure, progress, nullptr);
 }
 
 Eigen::MatrixXd computeRdm(const MatrixF& x, RdmMeasure measure,
                            const std::vector<std::string>& labels, Progress& progress) {
+    detail::requireFinite(x, "The representation");
     RowMajorXd p = x.cast<double>();
-    detail::requireFinite(p, "The representation");
     return rdmOf(p, measure, progress, &labels);
 }
 
