@@ -211,14 +211,15 @@ def run(args):
             kernels.append(json.loads(line))
         print(p.stderr.strip(), file=sys.stderr)
     load_end = os.getloadavg()
-    write_report(args, rows, kernels, load_start, load_end, ct, n, big, layer_d, layers)
+    write_report(args, rows, kernels, load_start, load_end, ct, n, big, layer_d, layers, rs_env)
 
 
-def write_report(args, rows, kernels, load_start, load_end, ct, n, big, layer_d, layers):
+def write_report(args, rows, kernels, load_start, load_end, ct, n, big, layer_d, layers, rs_env):
     lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
     model = next((l.split(":", 1)[1].strip() for l in lscpu.splitlines()
                   if l.startswith("Model name")), "?")
-    version = subprocess.run([args.repscope, "--version"], capture_output=True, text=True).stdout
+    version = subprocess.run([args.repscope, "--version"], capture_output=True, text=True,
+                             env=rs_env).stdout
     lines = [
         "# Metric benchmark results",
         "",

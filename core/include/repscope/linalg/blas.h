@@ -51,7 +51,7 @@ void syrkLower(bool trans, float alpha, ConstMatrixRef<float> a, float beta, Mat
 // Asks the kernel to back a large, freshly allocated, not yet touched buffer with transparent
 // huge pages: an N×N result then costs 512× fewer page faults and TLB misses (measured: the
 // N = 10,000 RDM spent a third of its time faulting 4 KiB pages in). No effect on small
-// buffers or where THP is off.
+// buffers or where THP is off; REPSCOPE_NO_HUGEPAGES=1 turns it off (for measurements).
 void adviseHugePages(void* data, std::size_t bytes);
 template <class T>
 void adviseHugePages(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& m) {
