@@ -38,12 +38,15 @@ Eigen::MatrixXd project(const LoadedRepresentation& in, const std::string& metho
                         std::uint64_t seed, const std::string& rdmMeasure) {
     const bool isRdm = in.representation->info().kind == RepresentationKind::Rdm;
     if (method == "mds") {
-        const Eigen::MatrixXd rdm =
-            isRdm ? metrics::precomputedRdm(in.values, in.name)
-                  : metrics::computeRdm(in.values, metrics::parseRdmMeasure(rdmMeasure), in.labels);
         embed::MdsOptions o;
         o.components = dims;
         o.findNegative = false;  // the JSON reports no spectrum diagnostics
+        if (!isRdm && rdmMeasure == "euclidean") {
+            return embed::classicalMdsOfEuclidean(in.values, o).coordinates;  // = PCA scores
+        }
+        const Eigen::MatrixXd rdm =
+            isRdm ? metrics::precomputedRdm(in.values, in.name)
+                  : metrics::computeRdm(in.values, metrics::parseRdmMeasure(rdmMeasure), in.labels);
         return embed::computeClassicalMds(rdm, o).coordinates;
     }
     if (isRdm) throw InputError(in.name + " is a precomputed RDM; only --method mds projects it");

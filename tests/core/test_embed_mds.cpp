@@ -49,6 +49,29 @@ private slots:
         QVERIFY((rf.coordinates - r.coordinates).cwiseAbs().maxCoeff() < 1e-4);
     }
 
+    void euclideanShortcutEqualsMdsOfTheDistances() {
+        // Gower (1966): MDS of Euclidean distances = PCA scores. Checked against the MDS of the
+        // explicit distance matrix (an independent computation: distances, double centring,
+        // eigensolver), same axis signs.
+        Eigen::MatrixXd x = gaussian(80, 6, 4);
+        x.col(0) *= 4.0;
+        x.col(1) *= 2.0;
+        const MatrixF xf = x.cast<float>();
+        MdsOptions o;
+        o.components = 3;
+        const MdsResult direct = computeClassicalMds(euclideanDistances(xf.cast<double>()), o);
+        const MdsResult shortcut = classicalMdsOfEuclidean(xf, o);
+        const double scale = direct.coordinates.cwiseAbs().maxCoeff();
+        QVERIFY2((shortcut.coordinates - direct.coordinates).cwiseAbs().maxCoeff() < 1e-6 * scale,
+                 qPrintable(QString::number((shortcut.coordinates - direct.coordinates).cwiseAbs().maxCoeff())));
+        for (int c = 0; c < 3; ++c) {
+            QVERIFY(std::abs(shortcut.eigenvalues(c) - direct.eigenvalues(c)) < 1e-6 * direct.eigenvalues(0));
+        }
+        QVERIFY(std::abs(shortcut.trace - direct.trace) < 1e-6 * direct.trace);
+        QVERIFY(std::abs(shortcut.explainedRatio - direct.explainedRatio) < 1e-6);
+        QCOMPARE(shortcut.negativeCount, 0);
+    }
+
     void lanczosPathMatchesFullSpectrum() {
         const Eigen::MatrixXd x = gaussian(120, 5, 2);
         // City-block distances are not Euclidean-embeddable: negative eigenvalues appear.

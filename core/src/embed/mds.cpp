@@ -1,5 +1,7 @@
 #include "repscope/embed/mds.h"
 
+#include "repscope/embed/pca.h"
+
 #include <Spectra/SymEigsSolver.h>
 
 #include <Eigen/Eigenvalues>
@@ -166,6 +168,39 @@ MdsResult computeClassicalMds(const MatrixXd& dissimilarities, const MdsOptions&
 MdsResult computeClassicalMds(const MatrixF& dissimilarities, const MdsOptions& options,
                               Progress& progress) {
     return computeClassicalMds(MatrixXd(dissimilarities.cast<double>()), options, progress);
+}
+
+MdsResult classicalMdsOfEuclidean(const MatrixF& x, const MdsOptions& options,
+                                  Progress& progress) {
+    const Index n = x.rows();
+    const int k = options.components;
+    if (k < 1 || k >= n) {
+        throw InputError("Classical MDS needs 1 ≤ components < N = " + std::to_string(n) +
+                         "; got " + std::to_string(k) + ".");
+    }
+    PcaOptions p;
+    p.components = std::min<int>(k, static_cast<int>(x.cols()));
+    const PcaResult pca = computePca(x, p, progress);
+    const double scale = static_cast<double>(n - 1);
+    MdsResult r;
+    r.trace = pca.totalVariance * scale;
+    r.positiveMass = r.trace;
+    r.eigenvalues = VectorXd::Zero(k);
+    r.eigenvalues.head(p.components) = pca.explainedVariance * scale;
+    r.coordinates = MatrixXd::Zero(n, k);
+    const double tol = 1e-9 * std::max(r.eigenvalues.cwiseAbs().maxCoeff(), 1e-300);
+    double captured = 0.0;
+    for (int c = 0; c < p.components; ++c) {
+        if (!(r.eigenvalues(c) > tol)) continue;
+        r.coordinates.col(c) = pca.coordinates.col(c);
+        captured += r.eigenvalues(c);
+        Index arg = 0;
+        r.coordinates.col(c).cwiseAbs().maxCoeff(&arg);
+        if (r.coordinates(arg, c) < 0.0) r.coordinates.col(c) *= -1.0;
+    }
+    r.explainedRatio = r.positiveMass > 0.0 ? captured / r.positiveMass : 0.0;
+    progress.report(1.0);
+    return r;
 }
 
 }  // namespace repscope::embed

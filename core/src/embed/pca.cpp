@@ -10,6 +10,7 @@
 #include "embed/input_checks.h"
 #include "embed/random.h"
 #include "repscope/error.h"
+#include "repscope/linalg/blas.h"
 
 namespace repscope::embed {
 namespace {
@@ -20,7 +21,7 @@ using Eigen::VectorXd;
 
 // Rows per block: about 4 MB of float32, so that each block takes well under 100 ms.
 Index blockRows(Index d) {
-    return std::max<Index>(1, (Index{1} << 20) / std::max<Index>(1, d));
+    return std::max<Index>(1, (Index{1} << 22) / std::max<Index>(1, d));  // 16 MB of float32
 }
 
 // Walks the data in row blocks, ticking progress between blocks. `passes` is the number of
@@ -55,6 +56,21 @@ MatrixF centredBlock(const MatrixF& x, const Eigen::RowVectorXf& meanF, Index r0
     MatrixF block = x.middleRows(r0, b);
     block.rowwise() -= meanF;
     return block;
+}
+
+// B · m (b×l) and Bᵀ · q (d×l) for a row-major float block B (b×d), on linalg's BLAS: the
+// row-major block is the column-major Bᵀ, so neither needs a copy.
+Eigen::MatrixXf blockTimes(const MatrixF& block, const Eigen::MatrixXf& m) {
+    const Eigen::Map<const Eigen::MatrixXf> bt(block.data(), block.cols(), block.rows());
+    Eigen::MatrixXf out(block.rows(), m.cols());
+    linalg::gemm(true, false, 1.0F, bt, m, 0.0F, out);
+    return out;
+}
+Eigen::MatrixXf blockTransposeTimes(const MatrixF& block, const Eigen::MatrixXf& q) {
+    const Eigen::Map<const Eigen::MatrixXf> bt(block.data(), block.cols(), block.rows());
+    Eigen::MatrixXf out(block.cols(), q.cols());
+    linalg::gemm(false, false, 1.0F, bt, q, 0.0F, out);
+    return out;
 }
 
 // Makes the loading of largest magnitude positive in each component.
@@ -126,19 +142,42 @@ void randomized(const MatrixF& x, const Eigen::RowVectorXf& meanF, const PcaOpti
     for (Index j = 0; j < l; ++j)
         for (Index i = 0; i < d; ++i) omega(i, j) = rng.normal();
 
-    auto timesCentred = [&](const MatrixXd& m) {  // X_c m, N×l
-        MatrixXd out(n, m.cols());
-        const Eigen::MatrixXf mf = m.cast<float>();
+    // The 2 + 2·iterations passes reuse one centred copy when it fits in a quarter of the
+    // memory budget; otherwise each block is centred again on every pass.
+    MatrixF centredAll;
+    if (static_cast<double>(n) * static_cast<double>(d) * sizeof(float) <=
+        0.25 * static_cast<double>(memoryBudgetBytes())) {
+        centredAll.resize(n, d);
+        linalg::adviseHugePages(centredAll.data(), static_cast<std::size_t>(centredAll.size()) * sizeof(float));
         passes.forEachBlock([&](Index r0, Index b) {
-            out.middleRows(r0, b) = (centredBlock(x, meanF, r0, b) * mf).cast<double>();
+            centredAll.middleRows(r0, b) = x.middleRows(r0, b).rowwise() - meanF;
+        });
+    }
+    auto block = [&](Index r0, Index b) {
+        return centredAll.size() > 0 ? MatrixF(centredAll.middleRows(r0, b)) : centredBlock(x, meanF, r0, b);
+    };
+    auto timesCentred = [&](const MatrixXd& m) {  // X_c m, N×l
+        const Eigen::MatrixXf mf = m.cast<float>();
+        if (centredAll.size() > 0) {
+            passes.forEachBlock([](Index, Index) {});
+            return MatrixXd(blockTimes(centredAll, mf).cast<double>());
+        }
+        MatrixXd out(n, m.cols());
+        passes.forEachBlock([&](Index r0, Index b) {
+            out.middleRows(r0, b) = blockTimes(block(r0, b), mf).cast<double>();
         });
         return out;
     };
     auto transposeTimesCentred = [&](const MatrixXd& q) {  // X_cᵀ q, D×l
+        const Eigen::MatrixXf qf = q.cast<float>();
+        if (centredAll.size() > 0) {
+            passes.forEachBlock([](Index, Index) {});
+            return MatrixXd(blockTransposeTimes(centredAll, qf).cast<double>());
+        }
         MatrixXd out = MatrixXd::Zero(d, q.cols());
         passes.forEachBlock([&](Index r0, Index b) {
-            const Eigen::MatrixXf qf = q.middleRows(r0, b).cast<float>();
-            out += (centredBlock(x, meanF, r0, b).transpose() * qf).cast<double>();
+            const Eigen::MatrixXf qb = qf.middleRows(r0, b);
+            out += blockTransposeTimes(block(r0, b), qb).cast<double>();
         });
         return out;
     };

@@ -49,4 +49,12 @@ struct MdsResult {
                                             const MdsOptions& options = {},
                                             Progress& progress = silentProgress());
 
+// Classical MDS of the Euclidean distances between the rows of x (N×D) without forming them:
+// B = −½ J D⁽²⁾ J = Xc Xcᵀ, so its top eigenpairs are the principal components and the
+// coordinates are the PCA scores (Gower 1966), λ = (N − 1) × explained variance. O(N·D²)
+// instead of O(N²) memory and Lanczos on N×N; B is positive semi-definite, so the negative
+// figures are exactly 0. Same axis sign convention as computeClassicalMds.
+[[nodiscard]] MdsResult classicalMdsOfEuclidean(const MatrixF& x, const MdsOptions& options = {},
+                                                Progress& progress = silentProgress());
+
 }  // namespace repscope::embed
