@@ -80,9 +80,9 @@ json_str() { "$python" -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1
 umap_note="umap-learn: not available in Debian 12"
 umap_ok=$("${pyenv[@]}" "$python" -c 'import importlib.util as u; print(int(u.find_spec("umap") is not None))')
 notes=(
-  "repscope \`project\` takes only \`--dims 2|3\`: it cannot compute 50 components, so the 50k PCA row for repscope is \`--dims 2\` (its randomized PCA, 10 oversamples, 6 power iterations), beside sklearn's PCA(n_components=50, svd_solver='randomized') and, for the same k, sklearn's PCA(n_components=2)."
-  "repscope \`project\` always computes the exact trustworthiness (k = 10, O(N² D) in float64) of its result before it exits, and no option turns it off: every repscope wall time includes it; the sklearn wall times do not (their trustworthiness is in the details table). At 50,000 × 4,096 that step can dominate repscope's time."
-  "mds: repscope runs classical (Torgerson) MDS on the Euclidean RDM; sklearn.manifold.MDS is SMACOF (iterative metric stress minimisation), a different algorithm, so the Python row is classical MDS written with numpy + scipy eigsh (top-2 eigenpairs of the double-centred squared distances). repscope computes the whole spectrum (dense solver) up to N = 2,500 and only the needed eigenpairs (Lanczos) above."
+  "The 50k PCA rows: repscope \`--dims 50\` (randomized PCA, 10 oversamples, 6 power iterations) beside sklearn's PCA(n_components=50, svd_solver='randomized'), and sklearn's PCA(n_components=2) for reference."
+  "repscope \`project --out\` (as timed here) computes no trustworthiness; with \`--json\` it computes the exact value (k = 10) for N ≤ 20,000. Both tools' trustworthiness in the table is sklearn's, computed outside the timed runs."
+  "mds: repscope runs classical (Torgerson) MDS; of a representation with the Euclidean measure it uses the identity with PCA scores (Gower 1966) and never forms the N × N matrix. sklearn.manifold.MDS is SMACOF (iterative metric stress minimisation), a different algorithm, so the Python row is classical MDS written with numpy + scipy eigsh (top-2 eigenpairs of the double-centred squared distances)."
   "t-SNE: both use perplexity 30, 1,000 iterations (250 with exaggeration 12), Barnes-Hut θ = 0.5, PCA initialisation, learning rate 'auto'; sklearn finds the neighbours exactly (NearestNeighbors, n_jobs=None), repscope exactly up to 20,000 stimuli and with hnswlib above. repscope's output kernel has one degree of freedom in 2-D as sklearn's."
   "The 50k PCA(n_components=50) row's trustworthiness is that of its 50-D scores (all 50 axes), so it is not comparable with the 2-D rows."
   "Seeds: repscope --seed 0, sklearn random_state=0 (PCA(n_components=2) on these shapes is exact or randomized per sklearn's 'auto' rule)."
@@ -114,14 +114,16 @@ for line in "${sets[@]}"; do
     rs_npy=$data/proj-$name-$m-repscope.npy
     l1=$(load1)
     log "$label, $m: repscope"
-    res=$(time_cmd "$repscope" project "$spec" --method "$m" --seed 0 --out "$rs_npy")
+    dims=2
+    [[ $m == pca && $name == 50k ]] && dims=50
+    res=$(time_cmd "$repscope" project "$spec" --method "$m" --dims "$dims" --seed 0 --out "$rs_npy")
     # repscope prints "wrote the M projection of X to OUT (trustworthiness T)"
     own=$(printf '%s' "$res" | "$python" -c 'import json, re, sys
 m = re.search(r"\(trustworthiness ([^)]*)\)\s*$", json.load(sys.stdin).get("stdout", ""))
 try: print(json.dumps(float(m.group(1))))
 except (AttributeError, ValueError): print("null")')
     tool="repscope project --method $m"
-    [[ $m == pca && $name == 50k ]] && tool="repscope project --method pca --dims 2 (no way to ask for 50)"
+    [[ $m == pca && $name == 50k ]] && tool="repscope project --method pca --dims 50"
     rows+=("{\"kind\": \"run\", \"dataset\": $(json_str "$label"), \"method\": \"$m\", \"tool\": $(json_str "$tool"), \"result\": $res, \"own_trust\": $own, \"load1\": \"$l1\"")
     coords+=("$rs_npy")
     py_methods=$m
