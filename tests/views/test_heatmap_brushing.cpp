@@ -107,6 +107,41 @@ private slots:
         QVERIFY(view_->tooltipText(QPointF(1, 1)).isEmpty());
     }
 
+    void clickWithoutDragEmitsTheCell() {
+        QSignalSpy clicked(view_.get(), &HeatmapView::cellClicked);
+        QTest::mouseClick(view_.get(), Qt::LeftButton, {}, test::cellCentre(*view_, 3, 11));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toLongLong(), 3);
+        QCOMPARE(clicked.at(0).at(1).toLongLong(), 11);
+        // A drag pans; a Shift+click brushes; a click beside the matrix is nothing.
+        QTest::mousePress(view_.get(), Qt::LeftButton, {}, test::cellCentre(*view_, 3, 3));
+        QTest::mouseMove(view_.get(), test::cellCentre(*view_, 6, 6));
+        QTest::mouseRelease(view_.get(), Qt::LeftButton, {}, test::cellCentre(*view_, 6, 6));
+        QTest::mouseClick(view_.get(), Qt::LeftButton, Qt::ShiftModifier, test::cellCentre(*view_, 2, 2));
+        QTest::mouseClick(view_.get(), Qt::LeftButton, {}, QPoint(2, 2));
+        QCOMPARE(clicked.count(), 1);
+        QVERIFY(!selection_->empty());
+    }
+    void axisLabelsTakeRoomLeftAndAbove() {
+        auto stimuli = std::make_shared<Stimuli>();
+        stimuli->count = kN;
+        for (int i = 0; i < kN; ++i) stimuli->labels.push_back("stimulus " + std::to_string(i));
+        view_->setSource(view_->source(), stimuli);
+        const HeatmapLayout plain = view_->layout();
+        QVERIFY(plain.rowLabels.isEmpty() && plain.colLabels.isEmpty());
+        view_->setAxisLabelsShown(true);
+        const HeatmapLayout labelled = view_->layout();
+        QVERIFY(labelled.matrix.left() > plain.matrix.left() + 20);
+        QVERIFY(labelled.matrix.top() > plain.matrix.top() + 20);
+        QVERIFY(labelled.rowLabels.right() <= labelled.rowStrip.left());
+        QVERIFY(labelled.colLabels.bottom() <= labelled.colStrip.top());
+        // Brushing and tooltips follow the moved matrix.
+        (void)test::completeFrame(*view_);
+        const QString tip = view_->tooltipText(test::cellCentre(*view_, 2, 5));
+        QVERIFY2(tip.contains(QStringLiteral("stimulus %1").arg(order_[2])), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("stimulus %1").arg(order_[5])), qPrintable(tip));
+    }
+
 private:
     static constexpr int kN = 16;
     std::unique_ptr<Selection> selection_;

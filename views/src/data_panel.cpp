@@ -1,6 +1,7 @@
 #include "repscope/views/data_panel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QMenu>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -130,6 +131,11 @@ DataPanel::DataPanel(QWidget* parent)
         if (!name.isEmpty()) emit representationActivated(name);
     });
     connect(tree_, &QTreeView::customContextMenuRequested, this, &DataPanel::showContextMenu);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                const QString name = current.siblingAtColumn(NameColumn).data(QualifiedNameRole).toString();
+                if (!name.isEmpty()) emit representationSelected(name);
+            });
 
     metadata_->setObjectName(QStringLiteral("stimulusMetadata"));
     metadata_->setOpenLinks(false);

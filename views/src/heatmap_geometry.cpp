@@ -26,7 +26,7 @@ void HeatmapViewport::zoomAbout(double factor, double px, double py) {
     originY = y - py / scale;
 }
 
-HeatmapLayout HeatmapLayout::forSize(QSize size) {
+HeatmapLayout HeatmapLayout::forSize(QSize size, QSizeF labelMargin) {
     constexpr double kMargin = 6.0;
     constexpr double kStrip = 10.0;
     constexpr double kGap = 2.0;
@@ -35,14 +35,19 @@ HeatmapLayout HeatmapLayout::forSize(QSize size) {
     const double w = size.width();
     const double h = size.height();
     HeatmapLayout l;
-    const double left = kMargin + kStrip + kGap;
-    const double top = kMargin + kStrip + kGap;
+    const double labelW = labelMargin.width() > 0.0 ? labelMargin.width() + kGap : 0.0;
+    const double labelH = labelMargin.height() > 0.0 ? labelMargin.height() + kGap : 0.0;
+    const double left = kMargin + labelW + kStrip + kGap;
+    const double top = kMargin + labelH + kStrip + kGap;
     const double right = w - kMargin - kBarText - kBar - 3 * kGap;
     l.matrix = QRectF(left, top, std::max(1.0, right - left), std::max(1.0, h - kMargin - top));
-    l.rowStrip = QRectF(kMargin, top, kStrip, l.matrix.height());
-    l.colStrip = QRectF(left, kMargin, l.matrix.width(), kStrip);
+    l.rowStrip = QRectF(kMargin + labelW, top, kStrip, l.matrix.height());
+    l.colStrip = QRectF(left, kMargin + labelH, l.matrix.width(), kStrip);
+    if (labelW > 0.0) l.rowLabels = QRectF(kMargin, top, labelMargin.width(), l.matrix.height());
+    if (labelH > 0.0) l.colLabels = QRectF(left, kMargin, l.matrix.width(), labelMargin.height());
+    // As tall as a fitted square matrix, not the whole area below it.
     l.colorbar = QRectF(l.matrix.right() + 3 * kGap, top + 24.0, kBar,
-                        std::max(1.0, l.matrix.height() - 48.0));
+                        std::max(1.0, std::min(l.matrix.height(), l.matrix.width()) - 48.0));
     return l;
 }
 

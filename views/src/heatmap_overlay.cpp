@@ -1,5 +1,7 @@
 #include "heatmap_overlay.h"
 
+#include <QFontMetricsF>
+#include <algorithm>
 #include <cmath>
 
 namespace repscope::views::detail {
@@ -74,7 +76,7 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     painter.setPen(QColor(60, 60, 60));
     painter.drawRect(bar);
     QFont font = painter.font();
-    font.setPixelSize(11);
+    font.setPixelSize(kOverlayFontPixels);
     painter.setFont(font);
     constexpr int kTicks = 5;
     for (int i = 0; i < kTicks; ++i) {
@@ -87,6 +89,52 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     }
     painter.drawText(QRectF(bar.left() - 6, bar.top() - 22, 80, 16),
                      Qt::AlignLeft | Qt::AlignVCenter, in.measure);
+}
+
+void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli) {
+    const HeatmapLayout& l = in.layout;
+    const HeatmapViewport& vp = in.viewport;
+    if (vp.scale < kMinLabelledCell || (l.rowLabels.isEmpty() && l.colLabels.isEmpty())) return;
+    painter.save();
+    QFont font = painter.font();
+    font.setPixelSize(kOverlayFontPixels);
+    painter.setFont(font);
+    painter.setPen(QColor(40, 40, 40));
+    const QFontMetricsF metrics(font);
+    const auto visible = [&](double origin, double extent, std::int64_t n) {
+        const auto first = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::floor(origin)));
+        const auto last = std::min<std::int64_t>(n, static_cast<std::int64_t>(std::ceil(origin + extent / vp.scale)));
+        return std::pair{first, last};
+    };
+    const auto text = [&](const std::vector<std::size_t>* order, std::int64_t p, double width) {
+        const std::size_t s = stimulusAt(order, p);
+        const QString label = s < stimuli.count ? QString::fromStdString(stimuli.label(s)) : QString();
+        return metrics.elidedText(label, Qt::ElideMiddle, width);
+    };
+    if (!l.rowLabels.isEmpty()) {
+        painter.setClipRect(l.rowLabels);
+        const auto [r0, r1] = visible(vp.originY, l.matrix.height(), in.rows);
+        for (std::int64_t p = r0; p < r1; ++p) {
+            const double y = l.matrix.top() + vp.toPixelY(static_cast<double>(p));
+            const QRectF cell(l.rowLabels.left(), y, l.rowLabels.width(), vp.scale);
+            painter.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text(in.rowOrder, p, cell.width()));
+        }
+    }
+    if (!l.colLabels.isEmpty()) {
+        painter.setClipRect(l.colLabels);
+        const auto [c0, c1] = visible(vp.originX, l.matrix.width(), in.cols);
+        for (std::int64_t p = c0; p < c1; ++p) {
+            const double x = l.matrix.left() + vp.toPixelX(static_cast<double>(p));
+            painter.save();
+            // Rotated a quarter turn anticlockwise: the text starts at the strip and reads upwards.
+            painter.translate(x, l.colLabels.bottom());
+            painter.rotate(-90.0);
+            const QRectF cell(0.0, 0.0, l.colLabels.height(), vp.scale);
+            painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter, text(in.colOrder, p, cell.width()));
+            painter.restore();
+        }
+    }
+    painter.restore();
 }
 
 SelectionMask buildSelectionMask(const tiles::TileSource& source, const Selection& selection,

@@ -32,6 +32,14 @@ struct OverlayInput {
 QColor categoryColour(std::int32_t code);
 void paintOverlays(QPainter& painter, const OverlayInput& in);
 
+// Pixel size of the overlay's text (ticks, measure name, axis labels).
+inline constexpr int kOverlayFontPixels = 11;
+// Cells smaller than this (pixels) get no axis labels.
+inline constexpr double kMinLabelledCell = 12.0;
+// The stimuli's labels left of the visible rows and above the visible columns (read upwards),
+// elided to the layout's label areas; nothing when cells are smaller than kMinLabelledCell.
+void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli);
+
 // Selection state in display order at one level: 1 where a block holds a selected stimulus.
 struct SelectionMask {
     int level = 0;

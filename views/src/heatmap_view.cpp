@@ -2,10 +2,12 @@
 // heatmap_view_input.cpp.
 #include "repscope/views/heatmap_view.h"
 
+#include <QFontMetricsF>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
 #include <QPainter>
 #include <QSurfaceFormat>
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
@@ -54,6 +56,7 @@ void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
     stimuli_ = std::move(stimuli);
     categoryColumn_ = categoryColumn;
     scheduler_->setSource(source_);
+    updateLabelMargin();
     if (renderer_->initialized() && context() != nullptr) {
         makeCurrent();
         renderer_->forgetTiles();
@@ -79,6 +82,27 @@ void HeatmapView::setSelectionModel(SelectionModel* model) {
     update();
 }
 
+SelectionModel* HeatmapView::selectionModel() const { return selection_.data(); }
+
+void HeatmapView::setAxisLabelsShown(bool shown) {
+    axisLabels_ = shown;
+    updateLabelMargin();
+    fitPending_ = true;
+    update();
+}
+
+void HeatmapView::updateLabelMargin() {
+    labelWidth_ = 0.0;
+    if (!axisLabels_ || !source_ || !stimuli_ || !stimuli_->hasLabels()) return;
+    QFont f = font();
+    f.setPixelSize(detail::kOverlayFontPixels);
+    const QFontMetricsF metrics(f);
+    for (const std::string& label : stimuli_->labels) {
+        labelWidth_ = std::max(labelWidth_, metrics.horizontalAdvance(QString::fromStdString(label)));
+    }
+    labelWidth_ = std::ceil(labelWidth_) + 4.0;
+}
+
 void HeatmapView::setColorScale(const ColorScale& scale) {
     scale_ = scale;
     update();
@@ -101,7 +125,13 @@ void HeatmapView::fitToView() {
     update();
 }
 
-HeatmapLayout HeatmapView::layout() const { return HeatmapLayout::forSize(size()); }
+HeatmapLayout HeatmapView::layout() const {
+    // Labels get at most 30% of the widget (elided to fit), none when that is too little.
+    constexpr double kShare = 0.3;
+    constexpr double kMinLabelRoom = 24.0;
+    const double room = std::min(labelWidth_, kShare * std::min(width(), height()));
+    return HeatmapLayout::forSize(size(), room >= kMinLabelRoom ? QSizeF(room, room) : QSizeF());
+}
 
 int HeatmapView::currentLevel() const {
     return source_ ? levelForScale(viewport_.scale, source_->coarsestLevel()) : 0;
@@ -233,6 +263,7 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.scale = effectiveColorScale();
     in.measure = QString::fromStdString(source_->measureName());
     detail::paintOverlays(painter, in);
+    if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
     if (drag_ == DragMode::BrushRect || drag_ == DragMode::BrushRows || drag_ == DragMode::BrushCols) {
         const HeatmapLayout& l = in.layout;
         QRectF band = QRectF(dragStart_, dragLast_).normalized();

@@ -1,4 +1,5 @@
 // HeatmapView: mouse, wheel, keys, tooltip and brushing.
+#include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -136,6 +137,11 @@ void HeatmapView::mouseReleaseEvent(QMouseEvent* e) {
     dragLast_ = e->position();
     const DragMode mode = drag_;
     drag_ = DragMode::None;
+    if (mode == DragMode::Pan && source_ &&
+        (dragLast_ - dragStart_).manhattanLength() < QApplication::startDragDistance()) {
+        if (const auto cell = cellAt(dragStart_)) emit cellClicked(cell->first, cell->second);
+        return;
+    }
     if (mode == DragMode::None || mode == DragMode::Pan || !source_) return;
     const HeatmapLayout l = layout();
     const bool add = (e->modifiers() & Qt::ControlModifier) != 0;

@@ -41,6 +41,8 @@ public:
 signals:
     // A layer row was double-clicked or activated with Enter.
     void representationActivated(const QString& qualifiedName);
+    // A layer row became the current row (clicked, or reached with the keyboard).
+    void representationSelected(const QString& qualifiedName);
     // The user asked to close the file at this collection index (context menu).
     void closeFileRequested(int fileIndex);
 

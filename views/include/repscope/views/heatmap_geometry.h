@@ -29,11 +29,14 @@ struct HeatmapViewport {
 };
 
 struct HeatmapLayout {
-    QRectF matrix;    // the heatmap itself
-    QRectF rowStrip;  // category colours left of the rows
-    QRectF colStrip;  // category colours above the columns
-    QRectF colorbar;  // the colour ramp; ticks and the measure's name to its right
-    [[nodiscard]] static HeatmapLayout forSize(QSize size);
+    QRectF matrix;     // the heatmap itself
+    QRectF rowStrip;   // category colours left of the rows
+    QRectF colStrip;   // category colours above the columns
+    QRectF colorbar;   // the colour ramp; ticks and the measure's name to its right
+    QRectF rowLabels;  // left of the row strip; empty without axis labels
+    QRectF colLabels;  // above the column strip; empty without axis labels
+    // labelMargin: room for axis labels, width left of the rows and height above the columns.
+    [[nodiscard]] static HeatmapLayout forSize(QSize size, QSizeF labelMargin = {});
 };
 
 // The level whose cells are closest to one pixel (clamped to [0, coarsest]).

@@ -7,7 +7,8 @@
 //
 // Mouse: wheel zooms about the cursor, drag pans, double-click fits, Shift+drag on the matrix
 // brushes a rectangle (selects the stimuli of its rows and of its columns), drag along an axis
-// strip brushes a range; Ctrl adds to the selection, Esc clears it. Keys: + − arrows Home.
+// strip brushes a range; Ctrl adds to the selection, Esc clears it; a click without drag on a
+// cell emits cellClicked. Keys: + − arrows Home.
 #include <QOpenGLWidget>
 #include <QPointer>
 #include <memory>
@@ -46,6 +47,12 @@ public:
     [[nodiscard]] std::shared_ptr<const tiles::TileSource> source() const { return source_; }
     // The shared selection (not owned; may be null).
     void setSelectionModel(SelectionModel* model);
+    [[nodiscard]] SelectionModel* selectionModel() const;
+    // Draws the stimuli's labels left of the rows and above the columns (room for them is
+    // reserved in layout()) when cells are large enough to read them: for small matrices such
+    // as layer × layer. Off by default.
+    void setAxisLabelsShown(bool shown);
+    [[nodiscard]] bool axisLabelsShown() const { return axisLabels_; }
 
     void setColorScale(const ColorScale& scale);
     [[nodiscard]] const ColorScale& colorScale() const { return scale_; }
@@ -74,6 +81,8 @@ public:
 signals:
     // After each frame that drew every visible tile at the wanted level.
     void frameComplete();
+    // A left click without drag on the matrix: the display row and column under it.
+    void cellClicked(qint64 row, qint64 col);
 
 protected:
     void initializeGL() override;
@@ -95,6 +104,7 @@ private:
     void updateAutoRange(const std::vector<tiles::TilePtr>& drawn);
     [[nodiscard]] const CategoryColumn* categoryColumn() const;
     void paintOverlay(QPainter& painter);
+    void updateLabelMargin();
 
     std::shared_ptr<const tiles::TileSource> source_;
     std::shared_ptr<const Stimuli> stimuli_;
@@ -114,6 +124,8 @@ private:
     DragMode drag_ = DragMode::None;
     QPointF dragStart_;
     QPointF dragLast_;
+    bool axisLabels_ = false;
+    double labelWidth_ = 0.0;  // pixels the widest axis label needs (0: no labels)
 };
 
 }  // namespace repscope::views
