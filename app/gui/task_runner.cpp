@@ -47,8 +47,8 @@ TaskRunner::~TaskRunner() {
     pool_->waitForDone();
 }
 
-void TaskRunner::submit(const QString& description, Work work, Done done) {
-    auto task = std::make_shared<Task>(Task{description, std::make_shared<Progress>()});
+TaskRunner::TaskId TaskRunner::submit(const QString& description, Work work, Done done) {
+    auto task = std::make_shared<Task>(Task{++lastId_, description, std::make_shared<Progress>()});
     tasks_.push_back(task);
     pool_->start([this, task, work = std::move(work), done = std::move(done)]() mutable {
         const TaskOutcome outcome = runGuarded(task->description, *task->progress, work);
@@ -58,6 +58,13 @@ void TaskRunner::submit(const QString& description, Work work, Done done) {
     });
     updateBusy();
     reportActivity();
+    return task->id;
+}
+
+void TaskRunner::cancel(TaskId id) {
+    for (const std::shared_ptr<Task>& task : tasks_) {
+        if (task->id == id) task->progress->cancel();
+    }
 }
 
 void TaskRunner::cancelAll() {

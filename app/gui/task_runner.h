@@ -1,6 +1,6 @@
 #pragma once
-// Runs blocking core work (opening files, training the demo) off the GUI thread, one task at a
-// time in submission order, and hands each outcome back on the GUI thread.
+// Runs blocking core work (opening files, training the demo, analyses) off the GUI thread, one
+// task at a time in submission order, and hands each outcome back on the GUI thread.
 #include <QObject>
 #include <QString>
 #include <deque>
@@ -27,11 +27,16 @@ public:
     // Runs on the GUI thread after the work, whatever happened.
     using Done = std::function<void(const TaskOutcome&)>;
 
+    // Identifies a submitted task for cancel(); never 0.
+    using TaskId = quint64;
+
     explicit TaskRunner(QObject* parent);
     // Cancels what is queued and waits for the running task (core work checks its Progress).
     ~TaskRunner() override;
 
-    void submit(const QString& description, Work work, Done done);
+    TaskId submit(const QString& description, Work work, Done done);
+    // Asks one task to stop (nothing when it has finished); its Done sees cancelled = true.
+    void cancel(TaskId id);
     // Asks every queued and running task to stop; their Done sees cancelled = true.
     void cancelAll();
 
@@ -46,6 +51,7 @@ signals:
 
 private:
     struct Task {
+        TaskId id = 0;
         QString description;
         std::shared_ptr<Progress> progress;
     };
@@ -57,6 +63,7 @@ private:
     QTimer* poll_;
     std::deque<std::shared_ptr<Task>> tasks_;  // GUI thread only; the front one is running
     bool busy_ = false;
+    TaskId lastId_ = 0;
 };
 
 }  // namespace repscope::gui
