@@ -12,7 +12,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <exception>
@@ -20,12 +23,17 @@
 #include <memory>
 
 #include "gui/activity_widget.h"
+#include "gui/analysis_controller.h"
+#include "gui/layer_matrix_panel.h"
+#include "gui/rdm_panel.h"
 #include "gui/recent_files.h"
 #include "gui/task_runner.h"
 #include "repscope/demo.h"
 #include "repscope/version.h"
 #include "repscope/views/collection_text.h"
 #include "repscope/views/data_panel.h"
+#include "repscope/views/heatmap_view.h"
+#include "repscope/views/selection_model.h"
 
 namespace repscope::gui {
 namespace {
@@ -67,26 +75,33 @@ QString modelsText(const Collection& collection) {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), dataPanel_(new views::DataPanel(this)),
-      dataDock_(new QDockWidget(tr("Data"), this)), summary_(new QLabel(this)),
-      tasks_(new TaskRunner(this)), activity_(new ActivityWidget(this)) {
+    : QMainWindow(parent), collection_(std::make_shared<const Collection>()),
+      selectionModel_(std::make_unique<views::SelectionModel>(selection_, nullptr)),
+      dataPanel_(new views::DataPanel(this)), dataDock_(new QDockWidget(tr("Data"), this)),
+      summary_(new QLabel(this)), tasks_(new TaskRunner(this)),
+      activity_(new ActivityWidget(this)) {
     setObjectName(QStringLiteral("repscopeMainWindow"));
     setAcceptDrops(true);
-    resize(1200, 800);
+    // Room for the Data panel and two heatmaps side by side, within the screen.
+    resize(QSize(1440, 880).boundedTo(screen()->availableGeometry().size() * 0.92));
 
     summary_->setObjectName(QStringLiteral("collectionSummary"));
     summary_->setAlignment(Qt::AlignCenter);
     summary_->setWordWrap(true);
     summary_->setMargin(24);
     summary_->setTextFormat(Qt::RichText);
-    setCentralWidget(summary_);
+    createAnalysisViews();
 
     dataDock_->setObjectName(QStringLiteral("dataDock"));
     dataDock_->setWidget(dataPanel_);
     dataDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, dataDock_);
-    resizeDocks({dataDock_}, {420}, Qt::Horizontal);
+    resizeDocks({dataDock_}, {340}, Qt::Horizontal);
     connect(dataPanel_, &views::DataPanel::closeFileRequested, this, &MainWindow::closeFile);
+    connect(dataPanel_, &views::DataPanel::representationSelected, analysis_,
+            &AnalysisController::focusRepresentation);
+    connect(dataPanel_, &views::DataPanel::representationActivated, analysis_,
+            &AnalysisController::focusRepresentation);
 
     createMenus();
     createStatusBar();
@@ -103,6 +118,29 @@ MainWindow::~MainWindow() {
 }
 
 QAbstractItemModel* MainWindow::dataModel() const { return dataPanel_->model(); }
+
+void MainWindow::createAnalysisViews() {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("analysisViews"));
+    splitter->setChildrenCollapsible(false);
+    matrixPanel_ = new LayerMatrixPanel(splitter);
+    rdmPanel_ = new RdmPanel(splitter);
+    splitter->addWidget(matrixPanel_);
+    splitter->addWidget(rdmPanel_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1000, 1000});  // half each, as far as the panels' minimum sizes allow
+    // Stimuli are what the RDM shows; the layer matrix's rows are representations, so it does
+    // not take part in the stimulus selection.
+    rdmPanel_->view()->setSelectionModel(selectionModel_.get());
+
+    central_ = new QStackedWidget(this);
+    central_->setObjectName(QStringLiteral("centralStack"));
+    central_->addWidget(summary_);
+    central_->addWidget(splitter);
+    setCentralWidget(central_);
+    analysis_ = new AnalysisController(tasks_, matrixPanel_, rdmPanel_, this);
+}
 
 bool MainWindow::isBusy() const { return tasks_->isBusy(); }
 
@@ -133,6 +171,10 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createStatusBar() {
+    shown_ = new QLabel(this);
+    shown_->setObjectName(QStringLiteral("analysisStatus"));
+    statusBar()->addWidget(shown_, 1);
+    connect(analysis_, &AnalysisController::statusChanged, shown_, &QLabel::setText);
     statusBar()->addPermanentWidget(activity_);
     activity_->hide();
     connect(activity_, &ActivityWidget::cancelRequested, this, [this] {
@@ -162,7 +204,7 @@ void MainWindow::showAbout() {
 }
 
 bool MainWindow::isOpen(const QString& absolutePath) const {
-    for (const DataFilePtr& file : collection_.files()) {
+    for (const DataFilePtr& file : collection_->files()) {
         if (QFileInfo(QString::fromStdString(file->path())) == QFileInfo(absolutePath)) return true;
     }
     return false;
@@ -224,8 +266,9 @@ void MainWindow::openDemo() {
 
 void MainWindow::addOpenedFile(const QString& path, const DataFilePtr& file) {
     if (!file) return;
+    auto next = std::make_shared<Collection>(*collection_);
     try {
-        collection_.add(file);
+        next->add(file);
     } catch (const Error& e) {
         reportError(QString::fromStdString(e.what()));
         return;
@@ -234,7 +277,7 @@ void MainWindow::addOpenedFile(const QString& path, const DataFilePtr& file) {
         return;
     }
     recent_->add(path);
-    refresh();
+    setCollection(std::move(next));
     statusBar()->showMessage(tr("Opened %1: %2 stimuli, %3 representations.")
                                  .arg(QFileInfo(path).fileName(), views::formatCount(file->stimulusCount()),
                                       views::formatCount(file->representations().size())),
@@ -243,17 +286,26 @@ void MainWindow::addOpenedFile(const QString& path, const DataFilePtr& file) {
 }
 
 void MainWindow::closeFile(int fileIndex) {
-    if (fileIndex < 0 || static_cast<std::size_t>(fileIndex) >= collection_.files().size()) return;
-    const QString name = views::fileNameOf(collection_.files()[static_cast<std::size_t>(fileIndex)]->path());
+    if (fileIndex < 0 || static_cast<std::size_t>(fileIndex) >= collection_->files().size()) return;
+    const QString name = views::fileNameOf(collection_->files()[static_cast<std::size_t>(fileIndex)]->path());
+    auto next = std::make_shared<Collection>(*collection_);
     try {
-        collection_.remove(static_cast<std::size_t>(fileIndex));
+        next->remove(static_cast<std::size_t>(fileIndex));
     } catch (const std::exception& e) {
         reportError(QString::fromStdString(e.what()));
         return;
     }
-    refresh();
+    setCollection(std::move(next));
     statusBar()->showMessage(tr("Closed %1.").arg(name), kStatusTimeoutMs);
     emit collectionChanged();
+}
+
+void MainWindow::setCollection(std::shared_ptr<const Collection> collection) {
+    collection_ = std::move(collection);
+    // Stimulus indices may mean other stimuli in the new collection.
+    selection_.clear();
+    refresh();
+    analysis_->setCollection(collection_);
 }
 
 void MainWindow::reportError(const QString& message) {
@@ -274,12 +326,14 @@ void MainWindow::reportError(const QString& message) {
 
 void MainWindow::refresh() {
     QStringList names;
-    for (const DataFilePtr& file : collection_.files()) names << views::fileNameOf(file->path());
+    for (const DataFilePtr& file : collection_->files()) names << views::fileNameOf(file->path());
     setWindowTitle(names.isEmpty() ? QStringLiteral("RepScope")
                                    : QStringLiteral("RepScope — ") + names.join(QStringLiteral(", ")));
-    dataPanel_->setCollection(collection_);
+    dataPanel_->setCollection(*collection_);
+    central_->setCurrentWidget(collection_->files().empty() ? static_cast<QWidget*>(summary_)
+                                                            : matrixPanel_->parentWidget());
 
-    if (collection_.files().empty()) {
+    if (collection_->files().empty()) {
         QString text = tr("<h2>No data open</h2>");
         if (demoPending_) {
             text += tr("<p>Preparing the built-in demo dataset: small networks are being trained on "
@@ -299,7 +353,7 @@ void MainWindow::refresh() {
                          "<p style='color:gray'>Drop more files here to add them; files align by "
                          "stimulus label, or by index when they have the same number of stimuli.</p>")
                           .arg(names.join(QStringLiteral(", ")).toHtmlEscaped(),
-                               views::collectionSummaryLine(collection_), modelsText(collection_)));
+                               views::collectionSummaryLine(*collection_), modelsText(*collection_)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

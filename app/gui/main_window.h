@@ -1,26 +1,35 @@
 #pragma once
-// RepScope's main window: menus, the Data dock, a central summary (later the analysis views),
-// and a status bar with background-work progress. Files are opened on a worker thread and
-// added to one Collection on the GUI thread; failures show a dialog and change nothing.
+// RepScope's main window: menus, the Data dock, the analysis views (layer matrix and RDM side
+// by side; a summary while nothing is open), and a status bar with what the views show and
+// background-work progress. Files are opened on a worker thread and added to one Collection on
+// the GUI thread; failures show a dialog and change nothing. The collection is replaced, never
+// changed in place, so that background work can keep reading the snapshot it was given.
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <memory>
 
 #include "repscope/collection.h"
+#include "repscope/selection.h"
 
 class QAbstractItemModel;
 class QDockWidget;
 class QLabel;
 class QMessageBox;
+class QStackedWidget;
 
 namespace repscope::views {
 class DataPanel;
-}
+class SelectionModel;
+}  // namespace repscope::views
 
 namespace repscope::gui {
 
 class ActivityWidget;
+class AnalysisController;
+class LayerMatrixPanel;
+class RdmPanel;
 class RecentFiles;
 class TaskRunner;
 
@@ -37,8 +46,13 @@ public:
     // opens it.
     void openDemo();
 
-    [[nodiscard]] const Collection& collection() const { return collection_; }
+    [[nodiscard]] const Collection& collection() const { return *collection_; }
     [[nodiscard]] views::DataPanel* dataPanel() const { return dataPanel_; }
+    [[nodiscard]] LayerMatrixPanel* layerMatrixPanel() const { return matrixPanel_; }
+    [[nodiscard]] RdmPanel* rdmPanel() const { return rdmPanel_; }
+    [[nodiscard]] AnalysisController* analysis() const { return analysis_; }
+    // The session's stimulus selection, shared by every view of stimuli.
+    [[nodiscard]] views::SelectionModel* selectionModel() const { return selectionModel_.get(); }
     [[nodiscard]] QAbstractItemModel* dataModel() const;
     [[nodiscard]] bool isBusy() const;
 
@@ -55,8 +69,10 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void createAnalysisViews();
     void createMenus();
     void createStatusBar();
+    void setCollection(std::shared_ptr<const Collection> collection);
     void showOpenDialog();
     void showAbout();
     void addOpenedFile(const QString& path, const DataFilePtr& file);
@@ -65,12 +81,20 @@ private:
     void refresh();
     [[nodiscard]] bool isOpen(const QString& absolutePath) const;
 
-    Collection collection_;
+    std::shared_ptr<const Collection> collection_;
+    Selection selection_;
+    // Declared after selection_: goes first (it unregisters from the selection).
+    std::unique_ptr<views::SelectionModel> selectionModel_;
     views::DataPanel* dataPanel_;
     QDockWidget* dataDock_;
     QLabel* summary_;
     TaskRunner* tasks_;
     ActivityWidget* activity_;
+    QStackedWidget* central_ = nullptr;
+    LayerMatrixPanel* matrixPanel_ = nullptr;
+    RdmPanel* rdmPanel_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+    QLabel* shown_ = nullptr;  // status bar: what the analysis views show
     RecentFiles* recent_ = nullptr;
     QPointer<QMessageBox> errorBox_;  // the error dialog on screen, if any
     QSet<QString> opening_;  // absolute paths queued or being opened

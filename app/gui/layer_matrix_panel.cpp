@@ -1,0 +1,96 @@
+#include "gui/layer_matrix_panel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "repscope/views/heatmap_view.h"
+
+namespace repscope::gui {
+
+LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
+    : QWidget(parent),
+      metricCombo_(new QComboBox(this)),
+      view_(new views::HeatmapView(this)),
+      note_(new QLabel(this)) {
+    setObjectName(QStringLiteral("layerMatrixPanel"));
+    metricCombo_->setObjectName(QStringLiteral("metricCombo"));
+    for (const metrics::MetricInfo& m : metrics::metricRegistry()) {
+        const QString name = QString::fromStdString(m.name);
+        metricCombo_->addItem(name, name);
+        const QString tip = QStringLiteral("%1\n%2").arg(QString::fromStdString(m.description),
+                                                         QString::fromStdString(m.reference));
+        metricCombo_->setItemData(metricCombo_->count() - 1, tip, Qt::ToolTipRole);
+    }
+    view_->setObjectName(QStringLiteral("layerMatrixView"));
+    view_->setAxisLabelsShown(true);
+    note_->setObjectName(QStringLiteral("layerMatrixNote"));
+    note_->setWordWrap(true);
+    note_->setStyleSheet(QStringLiteral("color: #555"));
+    note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    note_->hide();
+
+    auto* title = new QLabel(tr("<b>Layer matrix</b>"), this);
+    auto* metricLabel = new QLabel(tr("&Metric:"), this);
+    metricLabel->setBuddy(metricCombo_);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(title);
+    controls->addStretch(1);
+    controls->addWidget(metricLabel);
+    controls->addWidget(metricCombo_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addWidget(view_, 1);
+    layout->addWidget(note_);
+
+    setMetric(QString::fromLatin1(kDefaultMetric));
+    connect(metricCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        metricCombo_->setToolTip(metricCombo_->currentData(Qt::ToolTipRole).toString());
+        emit metricChanged(metric());
+    });
+    connect(view_, &views::HeatmapView::cellClicked, this, &LayerMatrixPanel::cellClicked);
+}
+
+QString LayerMatrixPanel::metric() const {
+    return metricCombo_->currentData().toString();
+}
+
+void LayerMatrixPanel::setMetric(const QString& name) {
+    const int index = metricCombo_->findData(name);
+    if (index < 0) return;
+    metricCombo_->setCurrentIndex(index);
+    metricCombo_->setToolTip(metricCombo_->itemData(index, Qt::ToolTipRole).toString());
+}
+
+void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> source,
+                                  std::shared_ptr<const Stimuli> labels,
+                                  const metrics::MetricInfo& metric) {
+    views::ColorScale scale = view_->colorScale();
+    scale.autoRange = !std::isfinite(metric.lowest) || !std::isfinite(metric.highest) ||
+                      metric.highest <= metric.lowest;
+    if (!scale.autoRange) {
+        scale.low = static_cast<float>(metric.lowest);
+        scale.high = static_cast<float>(metric.highest);
+    }
+    view_->setColorScale(scale);
+    view_->setSource(std::move(source), std::move(labels), "model");
+}
+
+void LayerMatrixPanel::clearMatrix() {
+    view_->setSource(nullptr);
+}
+
+void LayerMatrixPanel::setNote(const QString& text) {
+    note_->setText(text);
+    note_->setVisible(!text.isEmpty());
+}
+
+QString LayerMatrixPanel::note() const {
+    return note_->text();
+}
+
+}  // namespace repscope::gui

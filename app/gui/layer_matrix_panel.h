@@ -1,0 +1,56 @@
+#pragma once
+// The "Layer matrix" panel: a metric chooser (every metric of the registry, its description as
+// tooltip) above a HeatmapView of representation × representation values, and a note line
+// (progress, skipped representations, undefined pairs, errors). It only shows what it is
+// given; AnalysisController computes it.
+#include <QString>
+#include <QWidget>
+#include <memory>
+
+#include "repscope/metrics/registry.h"
+#include "repscope/stimuli.h"
+#include "repscope/tiles/tile_source.h"
+
+class QComboBox;
+class QLabel;
+
+namespace repscope::views {
+class HeatmapView;
+}
+
+namespace repscope::gui {
+
+class LayerMatrixPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr const char* kDefaultMetric = "cka_linear";
+
+    explicit LayerMatrixPanel(QWidget* parent);
+
+    [[nodiscard]] QString metric() const;
+    void setMetric(const QString& name);
+    [[nodiscard]] views::HeatmapView* view() const { return view_; }
+    [[nodiscard]] QComboBox* metricCombo() const { return metricCombo_; }
+
+    // Shows a computed matrix; labels are the representations (names, models). The colour
+    // scale spans the metric's range when it is finite.
+    void showMatrix(std::shared_ptr<const tiles::TileSource> source,
+                    std::shared_ptr<const Stimuli> labels, const metrics::MetricInfo& metric);
+    // Removes the matrix (no collection, or a computation failed).
+    void clearMatrix();
+    // One or a few lines under the matrix; empty hides it.
+    void setNote(const QString& text);
+    [[nodiscard]] QString note() const;
+
+signals:
+    void metricChanged(const QString& name);
+    // A click on the cell of display row `row` and column `col`.
+    void cellClicked(qint64 row, qint64 col);
+
+private:
+    QComboBox* metricCombo_;
+    views::HeatmapView* view_;
+    QLabel* note_;
+};
+
+}  // namespace repscope::gui

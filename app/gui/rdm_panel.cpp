@@ -1,0 +1,192 @@
+#include "gui/rdm_panel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "repscope/views/colormap.h"
+#include "repscope/views/heatmap_view.h"
+
+namespace repscope::gui {
+namespace {
+
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QToolButton* sideButton(const QString& text, const QString& name, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setCheckable(true);
+    button->setAutoExclusive(true);
+    button->setMinimumWidth(28);
+    return button;
+}
+
+}  // namespace
+
+RdmPanel::RdmPanel(QWidget* parent)
+    : QWidget(parent),
+      measureCombo_(new QComboBox(this)),
+      orderingCombo_(new QComboBox(this)),
+      colormapCombo_(new QComboBox(this)),
+      aButton_(sideButton(QStringLiteral("A"), QStringLiteral("focusAButton"), this)),
+      bButton_(sideButton(QStringLiteral("B"), QStringLiteral("focusBButton"), this)),
+      focus_(new QLabel(this)),
+      view_(new views::HeatmapView(this)),
+      note_(new QLabel(this)) {
+    setObjectName(QStringLiteral("rdmPanel"));
+    measureCombo_->setObjectName(QStringLiteral("rdmMeasureCombo"));
+    measureCombo_->setToolTip(tr("Dissimilarity of two stimuli's activation patterns"));
+    for (metrics::RdmMeasure m : metrics::allRdmMeasures()) {
+        measureCombo_->addItem(fromView(metrics::rdmMeasureName(m)), static_cast<int>(m));
+    }
+    orderingCombo_->setObjectName(QStringLiteral("rdmOrderingCombo"));
+    orderingCombo_->setToolTip(tr("Order of the stimuli along both axes"));
+    orderingCombo_->addItem(tr("original"), static_cast<int>(order::OrderingMethod::Original));
+    orderingCombo_->addItem(tr("by category"), static_cast<int>(order::OrderingMethod::ByCategory));
+    orderingCombo_->addItem(tr("clustered"), static_cast<int>(order::OrderingMethod::Clustered));
+    orderingCombo_->setItemData(2, tr("Average-linkage clustering with optimal leaf order"),
+                                Qt::ToolTipRole);
+    orderingCombo_->setCurrentIndex(2);
+    colormapCombo_->setObjectName(QStringLiteral("rdmColormapCombo"));
+    for (views::Colormap m : views::allColormaps()) {
+        colormapCombo_->addItem(fromView(views::colormapName(m)), static_cast<int>(m));
+    }
+    aButton_->setChecked(true);
+    focus_->setObjectName(QStringLiteral("rdmFocusLabel"));
+    focus_->setTextFormat(Qt::RichText);
+    focus_->setWordWrap(true);  // long names wrap instead of widening the panel
+    view_->setObjectName(QStringLiteral("rdmView"));
+    note_->setObjectName(QStringLiteral("rdmNote"));
+    note_->setWordWrap(true);
+    note_->setStyleSheet(QStringLiteral("color: #555"));
+    note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    note_->hide();
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("<b>RDM</b>"), this));
+    top->addWidget(focus_, 1);
+    top->addWidget(aButton_);
+    top->addWidget(bButton_);
+    auto* controls = new QHBoxLayout;
+    const auto addCombo = [&](const QString& text, QComboBox* combo) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(combo);
+        controls->addWidget(label);
+        controls->addWidget(combo);
+    };
+    addCombo(tr("M&easure:"), measureCombo_);
+    addCombo(tr("&Order:"), orderingCombo_);
+    addCombo(tr("&Colours:"), colormapCombo_);
+    controls->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addLayout(controls);
+    layout->addWidget(view_, 1);
+    layout->addWidget(note_);
+
+    connect(measureCombo_, &QComboBox::currentIndexChanged, this, &RdmPanel::settingsChanged);
+    connect(orderingCombo_, &QComboBox::currentIndexChanged, this, &RdmPanel::settingsChanged);
+    connect(colormapCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        views::ColorScale scale = view_->colorScale();
+        scale.colormap = static_cast<views::Colormap>(colormapCombo_->currentData().toInt());
+        view_->setColorScale(scale);
+    });
+    connect(aButton_, &QToolButton::toggled, this, [this](bool checked) {
+        updateFocusLabel();
+        emit sideChanged(checked ? FocusSide::A : FocusSide::B);
+    });
+    updateFocusLabel();
+}
+
+metrics::RdmMeasure RdmPanel::measure() const {
+    return static_cast<metrics::RdmMeasure>(measureCombo_->currentData().toInt());
+}
+
+order::OrderingMethod RdmPanel::ordering() const {
+    return static_cast<order::OrderingMethod>(orderingCombo_->currentData().toInt());
+}
+
+QString RdmPanel::orderingText() const {
+    switch (ordering()) {
+        case order::OrderingMethod::Original:
+            return tr("original order");
+        case order::OrderingMethod::ByCategory:
+            return tr("grouped by category");
+        case order::OrderingMethod::Clustered:
+            return tr("clustered order");
+    }
+    return {};
+}
+
+FocusSide RdmPanel::side() const {
+    return aButton_->isChecked() ? FocusSide::A : FocusSide::B;
+}
+
+void RdmPanel::setSide(FocusSide side) {
+    // A request from the controller: no sideChanged back to it.
+    const QSignalBlocker blockA(aButton_);
+    const QSignalBlocker blockB(bButton_);
+    (side == FocusSide::A ? aButton_ : bButton_)->setChecked(true);
+    updateFocusLabel();
+}
+
+void RdmPanel::setFocusNames(const QString& a, const QString& b) {
+    nameA_ = a;
+    nameB_ = b;
+    aButton_->setToolTip(a.isEmpty() ? QString() : tr("Show the RDM of A: %1").arg(a));
+    bButton_->setToolTip(b.isEmpty() ? QString() : tr("Show the RDM of B: %1").arg(b));
+    bButton_->setEnabled(!b.isEmpty());
+    updateFocusLabel();
+}
+
+void RdmPanel::updateFocusLabel() {
+    const auto part = [](const QString& side, const QString& name, bool shown) {
+        const QString text = QStringLiteral("%1: %2").arg(side, name.toHtmlEscaped());
+        return shown ? QStringLiteral("<b>%1</b>").arg(text)
+                     : QStringLiteral("<span style='color:#777'>%1</span>").arg(text);
+    };
+    if (nameA_.isEmpty()) {
+        focus_->clear();
+        return;
+    }
+    QString text = part(QStringLiteral("A"), nameA_, side() == FocusSide::A);
+    if (!nameB_.isEmpty())
+        text +=
+            QStringLiteral(" &nbsp; ") + part(QStringLiteral("B"), nameB_, side() == FocusSide::B);
+    focus_->setText(text);
+    focus_->setToolTip(
+        tr("The focus pair: click a cell of the layer matrix (A = its row, B = its "
+           "column) or select a layer in the Data panel (A)"));
+}
+
+void RdmPanel::setMeasureEnabled(bool enabled) {
+    measureCombo_->setEnabled(enabled);
+}
+
+void RdmPanel::showRdm(std::shared_ptr<const tiles::TileSource> source,
+                       std::shared_ptr<const Stimuli> stimuli, const std::string& categoryColumn) {
+    view_->setSource(std::move(source), std::move(stimuli), categoryColumn);
+}
+
+void RdmPanel::clearRdm() {
+    view_->setSource(nullptr);
+}
+
+void RdmPanel::setNote(const QString& text) {
+    note_->setText(text);
+    note_->setVisible(!text.isEmpty());
+}
+
+QString RdmPanel::note() const {
+    return note_->text();
+}
+
+}  // namespace repscope::gui

@@ -1,0 +1,75 @@
+#pragma once
+// The "RDM" panel: the RDM of one side of the focus pair (A or B, a toggle) in a HeatmapView,
+// with its RDM measure, stimulus ordering and colormap, the focus pair's names, and a note line.
+// The colormap is applied here; the measure, ordering and side are requests that
+// AnalysisController computes in the background and hands back through showRdm().
+#include <QString>
+#include <QWidget>
+#include <memory>
+#include <string>
+
+#include "repscope/metrics/rdm.h"
+#include "repscope/order/seriation.h"
+#include "repscope/stimuli.h"
+#include "repscope/tiles/tile_source.h"
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace repscope::views {
+class HeatmapView;
+}
+
+namespace repscope::gui {
+
+enum class FocusSide { A, B };
+
+class RdmPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RdmPanel(QWidget* parent);
+
+    [[nodiscard]] metrics::RdmMeasure measure() const;
+    [[nodiscard]] order::OrderingMethod ordering() const;
+    // "original order", "grouped by category", "clustered order": for status lines.
+    [[nodiscard]] QString orderingText() const;
+    [[nodiscard]] FocusSide side() const;
+    // Checks the side's button without emitting sideChanged.
+    void setSide(FocusSide side);
+    // The focus pair's names (B may be empty when there is one representation).
+    void setFocusNames(const QString& a, const QString& b);
+    // Precomputed RDMs have no measure to choose.
+    void setMeasureEnabled(bool enabled);
+
+    void showRdm(std::shared_ptr<const tiles::TileSource> source,
+                 std::shared_ptr<const Stimuli> stimuli, const std::string& categoryColumn);
+    void clearRdm();
+    void setNote(const QString& text);
+    [[nodiscard]] QString note() const;
+
+    [[nodiscard]] views::HeatmapView* view() const { return view_; }
+    [[nodiscard]] QLabel* focusLabel() const { return focus_; }
+
+signals:
+    // The measure or the ordering changed.
+    void settingsChanged();
+    // The A/B toggle changed.
+    void sideChanged(repscope::gui::FocusSide side);
+
+private:
+    void updateFocusLabel();
+
+    QComboBox* measureCombo_;
+    QComboBox* orderingCombo_;
+    QComboBox* colormapCombo_;
+    QToolButton* aButton_;
+    QToolButton* bButton_;
+    QLabel* focus_;
+    views::HeatmapView* view_;
+    QLabel* note_;
+    QString nameA_;
+    QString nameB_;
+};
+
+}  // namespace repscope::gui
