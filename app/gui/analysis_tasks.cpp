@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "repscope/error.h"
+#include "repscope/sub_progress.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/tiles/representation_tile_source.h"
 
@@ -15,25 +16,6 @@ namespace {
 // Clustering all stimuli is O(N²) memory and about a second at this size (seriation.h).
 constexpr std::size_t kMaxClusteredStimuli = 2000;
 constexpr std::size_t kMaxStripCategories = 64;
-
-// Reports [0, 1] of a part of the work as [lo, hi] of the whole; cancelling the whole cancels it.
-class SubProgress : public Progress {
-public:
-    SubProgress(Progress& parent, double lo, double hi) : parent_(&parent), lo_(lo), hi_(hi) {
-        if (parent.isCancelled()) cancel();
-    }
-
-protected:
-    void onProgress(double fraction) override {
-        if (parent_->isCancelled()) cancel();
-        parent_->report(lo_ + (hi_ - lo_) * fraction);
-    }
-
-private:
-    Progress* parent_;
-    double lo_;
-    double hi_;
-};
 
 bool isIdentity(const std::vector<std::size_t>& order) {
     for (std::size_t i = 0; i < order.size(); ++i) {

@@ -29,15 +29,7 @@ NeighbourMatrix neighbours(const Eigen::MatrixXd& x, int k, ProgressSpan span, c
     detail::requireFinite(x, std::string("The ") + side + " representation");
     using RowMajorXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     RowMajorXd u = x;
-    std::vector<Index> zero;
-    for (Index i = 0; i < n; ++i) {
-        const double norm = u.row(i).norm();
-        if (!(norm > 0.0)) {
-            zero.push_back(i);
-        } else {
-            u.row(i) /= norm;
-        }
-    }
+    const std::vector<Index> zero = detail::normaliseRows(u);
     if (!zero.empty()) {
         throw FormatError(std::to_string(zero.size()) + " stimuli of the " + side +
                           " representation are all-zero vectors, so their nearest neighbours are "

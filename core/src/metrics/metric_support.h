@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "repscope/progress.h"
+#include "repscope/sub_progress.h"
 #include "repscope/representation.h"
 
 namespace repscope::metrics::detail {
@@ -36,25 +37,7 @@ private:
     double hi_;
 };
 
-// A Progress for one stage of a larger computation: its fractions are forwarded to the parent,
-// mapped to [lo, hi]; cancelling the parent cancels the stage (report() throws Cancelled).
-class SubProgress : public Progress {
-public:
-    SubProgress(Progress& parent, double lo, double hi) : parent_(&parent), lo_(lo), hi_(hi) {
-        if (parent.isCancelled()) cancel();
-    }
-
-protected:
-    void onProgress(double fraction) override {
-        if (parent_->isCancelled()) cancel();
-        parent_->report(lo_ + (hi_ - lo_) * fraction);
-    }
-
-private:
-    Progress* parent_;
-    double lo_;
-    double hi_;
-};
+using repscope::SubProgress;  // repscope/sub_progress.h
 
 // Rows per block so that one block costs about `targetFlops` given `flopsPerRow`.
 [[nodiscard]] Index blockRows(Index rows, double flopsPerRow, double targetFlops = 1.0e9);
@@ -68,6 +51,22 @@ void forRowBlocks(Index rows, Index block, ProgressSpan span, Fn&& fn) {
         fn(first, std::min(block, rows - first));
     }
     span.report(1.0);
+}
+
+// Divides every row of m by its Euclidean norm, in place; returns the rows whose norm is zero
+// (left unchanged), for the caller's error message.
+template <class M>
+std::vector<Index> normaliseRows(M& m) {
+    std::vector<Index> zero;
+    for (Index i = 0; i < m.rows(); ++i) {
+        const double norm = m.row(i).norm();
+        if (!(norm > 0.0)) {
+            zero.push_back(i);
+        } else {
+            m.row(i) /= norm;
+        }
+    }
+    return zero;
 }
 
 // X as float64 (column-major). Throws FormatError naming `what` on NaN/Inf.

@@ -85,15 +85,7 @@ MatrixF relativeRepresentation(const MatrixF& x, const std::vector<std::size_t>&
         }
     }
     Eigen::MatrixXd u = detail::toDouble(x, "The representation");
-    std::vector<Index> zero;
-    for (Index i = 0; i < n; ++i) {
-        const double norm = u.row(i).norm();
-        if (!(norm > 0.0)) {
-            zero.push_back(i);
-        } else {
-            u.row(i) /= norm;
-        }
-    }
+    const std::vector<Index> zero = detail::normaliseRows(u);
     if (!zero.empty()) {
         throw FormatError(std::to_string(zero.size()) + " of " + std::to_string(n) +
                           " stimuli have zero norm, so their cosine to the anchors is undefined: " +
