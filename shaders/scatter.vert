@@ -1,0 +1,34 @@
+#version 330 core
+// One scatter point: its position interpolated between two layouts (uMix: 0 = aFrom, 1 = aTo;
+// the layer animation), mapped from data coordinates to clip space. Points of the other pass
+// (selected vs. not) are moved outside the clip volume.
+layout(location = 0) in vec2 aFrom;
+layout(location = 1) in vec2 aTo;
+layout(location = 2) in vec4 aColour;    // category colour, normalised bytes
+layout(location = 3) in float aSelected; // 1 selected, 0 not
+
+uniform float uMix;
+uniform vec2 uCentre;       // data point at the centre of the plot area
+uniform float uScale;       // pixels per data unit
+uniform vec2 uAreaPx;       // plot area size in pixels
+uniform float uPointSize;   // diameter in pixels (framebuffer pixels)
+uniform int uPass;          // 0: unselected points, 1: selected points
+uniform bool uHasSelection;
+uniform float uDim;         // how far unselected points fade to white
+
+out vec4 vColour;
+flat out int vSelected;
+
+void main() {
+    bool selected = aSelected > 0.5;
+    bool drawn = uPass == 0 ? !(uHasSelection && selected) : selected;
+    vec2 p = mix(aFrom, aTo, uMix);
+    vec2 px = (p - uCentre) * uScale;  // pixels from the centre, y up
+    vec2 ndc = px / (uAreaPx * 0.5);
+    gl_Position = drawn ? vec4(ndc, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
+    vec3 c = aColour.rgb;
+    if (uHasSelection && !selected) c = mix(c, vec3(1.0), uDim);
+    vColour = vec4(c, 1.0);
+    vSelected = (uHasSelection && selected) ? 1 : 0;
+    gl_PointSize = selected && uHasSelection ? uPointSize + 2.0 : uPointSize;
+}
