@@ -1,0 +1,32 @@
+#include "repscope/views/figure.h"
+
+#include "figure_parts.h"
+
+namespace repscope::views {
+
+void paintFigure(QPainter& painter, const Figure& figure, QSizeF size, Progress& progress) {
+    painter.save();
+    painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const double top = detail::paintTitle(painter, figure.title, figure.subtitle, size.width());
+    const QRectF area(detail::kFigureMargin, top, size.width() - 2 * detail::kFigureMargin,
+                      size.height() - top - detail::kFigureMargin);
+    if (const auto* heatmap = std::get_if<HeatmapContent>(&figure.content)) {
+        detail::paintHeatmapContent(painter, *heatmap, area, progress);
+    } else if (const auto* scatter = std::get_if<ScatterContent>(&figure.content)) {
+        detail::paintScatterContent(painter, *scatter, area);
+    }
+    painter.restore();
+}
+
+QImage renderFigureImage(const Figure& figure, QSize size, int scale, Progress& progress) {
+    QImage image(size * scale, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.scale(scale, scale);
+    paintFigure(painter, figure, QSizeF(size), progress);
+    painter.end();
+    return image;
+}
+
+}  // namespace repscope::views
