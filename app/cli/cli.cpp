@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
          kMatrixUsage, runMatrix},
         {"project", "project the stimuli to 2-D or 3-D (pca, mds, tsne, umap)", kProjectUsage,
          runProject},
+        {"figure", "draw a view (rdm, matrix, projection, units) to PNG, SVG or PDF", kFigureUsage,
+         runFigure},
         {"metrics", "list the metrics, their parameters and references", kMetricsUsage,
          runMetrics},
         {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,

@@ -23,6 +23,7 @@ int runCompare(const std::vector<std::string>& args);
 int runMatrix(const std::vector<std::string>& args);
 int runMetrics(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
+int runFigure(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
@@ -31,5 +32,6 @@ extern const char* const kCompareUsage;
 extern const char* const kMatrixUsage;
 extern const char* const kMetricsUsage;
 extern const char* const kProjectUsage;
+extern const char* const kFigureUsage;
 
 }  // namespace repscope::cli
