@@ -156,29 +156,39 @@ SelectionMask buildSelectionMask(const tiles::TileSource& source, const Selectio
 
 std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
                                      const HeatmapViewport& vp, QSizeF area) {
-    constexpr std::size_t kSamples = 65536;
+    constexpr double kSamples = 65536.0;
     const double ax = std::max(0.0, vp.originX);
     const double ay = std::max(0.0, vp.originY);
     const double bx = vp.toStimulusX(area.width());
     const double by = vp.toStimulusY(area.height());
-    std::size_t total = 0;
-    for (const tiles::TilePtr& t : drawn) total += t->values.size();
-    const std::size_t stride = std::max<std::size_t>(1, total / kSamples);
-    std::vector<float> values;
-    values.reserve(kSamples + drawn.size());
-    std::size_t counter = 0;
+    // The visible cells of each tile, as index ranges: cell k (block [k·2^l, (k+1)·2^l)) shows
+    // when floor(a / 2^l) <= k < ceil(b / 2^l).
+    struct Span {
+        const tiles::Tile* tile;
+        int r0, r1, c0, c1;
+    };
+    std::vector<Span> spans;
+    double total = 0.0;
     for (const tiles::TilePtr& t : drawn) {
         const double cell = std::ldexp(1.0, t->key.level);
-        const std::int64_t r0 = t->key.row * tiles::kTileSize;
-        const std::int64_t c0 = t->key.col * tiles::kTileSize;
-        for (int r = 0; r < t->rows; ++r) {
-            const double y = static_cast<double>(r0 + r) * cell;
-            if (y + cell <= ay || y >= by) continue;
-            for (int c = 0; c < t->cols; ++c) {
-                const double x = static_cast<double>(c0 + c) * cell;
-                if (x + cell <= ax || x >= bx) continue;
-                if (counter++ % stride == 0) values.push_back(t->at(r, c));
-            }
+        const double rowBase = static_cast<double>(t->key.row * tiles::kTileSize);
+        const double colBase = static_cast<double>(t->key.col * tiles::kTileSize);
+        auto clampIndex = [](double v, int n) { return static_cast<int>(std::clamp(v, 0.0, double(n))); };
+        const Span s{t.get(), clampIndex(std::floor(ay / cell) - rowBase, t->rows),
+                     clampIndex(std::ceil(by / cell) - rowBase, t->rows),
+                     clampIndex(std::floor(ax / cell) - colBase, t->cols),
+                     clampIndex(std::ceil(bx / cell) - colBase, t->cols)};
+        if (s.r1 <= s.r0 || s.c1 <= s.c0) continue;
+        spans.push_back(s);
+        total += double(s.r1 - s.r0) * double(s.c1 - s.c0);
+    }
+    // Up to ~65536 samples on a regular grid of the visible cells (every step-th row and column).
+    const int step = std::max(1, static_cast<int>(std::floor(std::sqrt(total / kSamples))));
+    std::vector<float> values;
+    values.reserve(static_cast<std::size_t>(std::min(total, 4.0 * kSamples)) + 16);
+    for (const Span& s : spans) {
+        for (int r = s.r0; r < s.r1; r += step) {
+            for (int c = s.c0; c < s.c1; c += step) values.push_back(s.tile->at(r, c));
         }
     }
     return quantileRange(values, 0.01, 0.99);

@@ -51,8 +51,8 @@ struct SelectionMask {
 [[nodiscard]] SelectionMask buildSelectionMask(const tiles::TileSource& source,
                                               const Selection& selection, int level);
 
-// 1st–99th percentile of the cells of `drawn` that intersect the visible area (up to 65536
-// samples, taken with a stride in the order given).
+// 1st–99th percentile of the cells of `drawn` that intersect the visible area (all of them, or
+// about 65536 on a regular grid of every k-th row and column when more are visible).
 [[nodiscard]] std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
                                                    const HeatmapViewport& vp, QSizeF area);
 

@@ -5,6 +5,7 @@
 #include <QVector3D>
 #include <QVector4D>
 #include <algorithm>
+#include <cmath>
 
 #include "repscope/error.h"
 
@@ -15,19 +16,40 @@ static void initShaderResources() { Q_INIT_RESOURCE(shaders); }
 namespace repscope::views {
 
 namespace {
+
 constexpr int kMaskWidth = 4096;
+constexpr auto kSide = static_cast<GLsizei>(tiles::kTileSize);
+
+std::unique_ptr<QOpenGLShaderProgram> linkProgram(const QString& name) {
+    auto program = std::make_unique<QOpenGLShaderProgram>();
+    if (!program->addShaderFromSourceFile(QOpenGLShader::Vertex, ":/shaders/" + name + ".vert") ||
+        !program->addShaderFromSourceFile(QOpenGLShader::Fragment, ":/shaders/" + name + ".frag") ||
+        !program->link()) {
+        throw Error("the heatmap shader " + name.toStdString() + " does not compile: " +
+                    program->log().toStdString());
+    }
+    return program;
 }
+
+void setNearest(QOpenGLExtraFunctions* gl) {
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+}
+
+}  // namespace
 
 void HeatmapRenderer::initialize() {
     initShaderResources();
     gl_ = QOpenGLContext::currentContext()->extraFunctions();
-    program_ = std::make_unique<QOpenGLShaderProgram>();
-    if (!program_->addShaderFromSourceFile(QOpenGLShader::Vertex, QStringLiteral(":/shaders/heatmap.vert")) ||
-        !program_->addShaderFromSourceFile(QOpenGLShader::Fragment, QStringLiteral(":/shaders/heatmap.frag")) ||
-        !program_->link()) {
-        const std::string log = program_->log().toStdString();
-        program_.reset();
-        throw Error("the heatmap shaders do not compile: " + log);
+    colourProgram_ = linkProgram(QStringLiteral("heatmap_colour"));
+    try {
+        tileProgram_ = linkProgram(QStringLiteral("heatmap_tile"));
+    } catch (...) {
+        colourProgram_.reset();
+        throw;
     }
     vao_ = std::make_unique<QOpenGLVertexArrayObject>();
     vao_->create();
@@ -40,56 +62,80 @@ void HeatmapRenderer::initialize() {
     gl_->glEnableVertexAttribArray(0);
     gl_->glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
     vao_->release();
+    gl_->glGenFramebuffers(1, &framebuffer_);
     gl_->glGenTextures(1, &colormapTex_);
     gl_->glGenTextures(1, &maskRows_);
     gl_->glGenTextures(1, &maskCols_);
     colormapUploaded_.reset();
     hasSelection_ = false;
+    ++selectionGeneration_;
 }
 
 void HeatmapRenderer::release() {
-    if (!program_) return;
+    if (!colourProgram_) return;
     forgetTiles();
+    gl_->glDeleteFramebuffers(1, &framebuffer_);
     gl_->glDeleteTextures(1, &colormapTex_);
     gl_->glDeleteTextures(1, &maskRows_);
     gl_->glDeleteTextures(1, &maskCols_);
-    colormapTex_ = maskRows_ = maskCols_ = 0;
+    framebuffer_ = colormapTex_ = maskRows_ = maskCols_ = 0;
     vbo_->destroy();
     vao_->destroy();
     vbo_.reset();
     vao_.reset();
-    program_.reset();
+    colourProgram_.reset();
+    tileProgram_.reset();
 }
 
 void HeatmapRenderer::forgetTiles() {
-    for (auto& [key, t] : textures_) gl_->glDeleteTextures(1, &t.id);
+    auto drop = [this](const TileTextures& t) {
+        const GLuint ids[] = {t.values, t.colours};
+        gl_->glDeleteTextures(2, ids);
+    };
+    for (const auto& [key, t] : textures_) drop(t);
+    for (const TileTextures& t : spare_) drop(t);
     textures_.clear();
     lru_.clear();
+    spare_.clear();
 }
 
-GLuint HeatmapRenderer::textureFor(const tiles::Tile& tile) {
+HeatmapRenderer::TileTextures& HeatmapRenderer::texturesFor(const tiles::Tile& tile) {
     if (auto it = textures_.find(tile.key); it != textures_.end()) {
         lru_.splice(lru_.begin(), lru_, it->second.lru);
-        return it->second.id;
+        return it->second;
     }
     while (textures_.size() >= kMaxTextures) {
         auto victim = textures_.find(lru_.back());
-        gl_->glDeleteTextures(1, &victim->second.id);
+        spare_.push_back(victim->second);
         textures_.erase(victim);
         lru_.pop_back();
     }
-    GLuint id = 0;
-    gl_->glGenTextures(1, &id);
-    gl_->glBindTexture(GL_TEXTURE_2D, id);
+    TileTextures t;
+    if (!spare_.empty()) {
+        t = spare_.back();
+        spare_.pop_back();
+    } else {
+        // Every texture is kTileSize² (a partial tile fills a corner), so the textures of
+        // evicted tiles are reused as they are: no allocation, no fresh memory to fault in.
+        GLuint ids[2] = {0, 0};
+        gl_->glGenTextures(2, ids);
+        t.values = ids[0];
+        t.colours = ids[1];
+        gl_->glBindTexture(GL_TEXTURE_2D, t.values);
+        gl_->glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, kSide, kSide, 0, GL_RED, GL_FLOAT, nullptr);
+        setNearest(gl_);
+        gl_->glBindTexture(GL_TEXTURE_2D, t.colours);
+        gl_->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kSide, kSide, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        setNearest(gl_);
+    }
+    t.colouredFor.reset();
+    gl_->glBindTexture(GL_TEXTURE_2D, t.values);
     gl_->glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    gl_->glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, tile.cols, tile.rows, 0, GL_RED, GL_FLOAT,
-                      tile.values.data());
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    gl_->glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, tile.cols, tile.rows, GL_RED, GL_FLOAT,
+                         tile.values.data());
     lru_.push_front(tile.key);
-    textures_[tile.key] = {id, lru_.begin()};
-    return id;
+    t.lru = lru_.begin();
+    return textures_[tile.key] = t;
 }
 
 void HeatmapRenderer::uploadColormap(Colormap map) {
@@ -102,9 +148,10 @@ void HeatmapRenderer::uploadColormap(Colormap map) {
     }
     gl_->glBindTexture(GL_TEXTURE_2D, colormapTex_);
     gl_->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    setNearest(gl_);
+    // Linear filtering between entries, sampled at texel centres: the CPU path's interpolation.
+    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     colormapUploaded_ = map;
 }
 
@@ -116,56 +163,109 @@ void HeatmapRenderer::uploadMask(GLuint& tex, const std::vector<std::uint8_t>& m
     gl_->glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     gl_->glTexImage2D(GL_TEXTURE_2D, 0, GL_R8UI, kMaskWidth, std::max(1, height), 0,
                       GL_RED_INTEGER, GL_UNSIGNED_BYTE, padded.data());
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    gl_->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    setNearest(gl_);
     gl_->glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
 }
 
 void HeatmapRenderer::setSelectionMask(const detail::SelectionMask& mask) {
+    // Without a selection before or after (e.g. the zoom level changed) no colour changes.
+    if (!hasSelection_ && mask.empty()) return;
     hasSelection_ = !mask.empty();
     maskLevel_ = mask.level;
     maskWidth_ = kMaskWidth;
     uploadMask(maskRows_, hasSelection_ ? mask.rows : std::vector<std::uint8_t>{});
     uploadMask(maskCols_, hasSelection_ ? mask.cols : std::vector<std::uint8_t>{});
+    ++selectionGeneration_;
+}
+
+void HeatmapRenderer::setColourUniforms(const ColorScale& scale) {
+    QOpenGLShaderProgram& p = *colourProgram_;
+    p.setUniformValue("uTile", 0);
+    p.setUniformValue("uColormap", 1);
+    p.setUniformValue("uSelRows", 2);
+    p.setUniformValue("uSelCols", 3);
+    const float span = scale.high - scale.low;
+    p.setUniformValue("uLinear", span > 0.0F ? QVector2D(1.0F / span, -scale.low / span)
+                                             : QVector2D(0.0F, 0.5F));
+    p.setUniformValue("uCentre", scale.centre);
+    p.setUniformValue("uHalfRange", std::max({std::abs(scale.high - scale.centre),
+                                              std::abs(scale.low - scale.centre), 1e-30F}));
+    p.setUniformValue("uGamma", scale.gamma);
+    p.setUniformValue("uHasGamma", scale.gamma != 1.0F);
+    p.setUniformValue("uDiverging", isDiverging(scale.colormap));
+    p.setUniformValue("uNanColour", QVector3D(float(scale.nanColour[0]) / 255.0F,
+                                              float(scale.nanColour[1]) / 255.0F,
+                                              float(scale.nanColour[2]) / 255.0F));
+    p.setUniformValue("uHasSelection", hasSelection_);
+    p.setUniformValue("uSelectionLevel", maskLevel_);
+    p.setUniformValue("uSelectionWidth", maskWidth_);
+    p.setUniformValue("uDim", detail::kDim);
+    p.setUniformValue("uDimColour", QVector3D(detail::kDimColour[0] / 255.0F,
+                                              detail::kDimColour[1] / 255.0F,
+                                              detail::kDimColour[2] / 255.0F));
+}
+
+void HeatmapRenderer::colour(const tiles::Tile& tile, TileTextures& t) {
+    gl_->glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.colours, 0);
+    gl_->glActiveTexture(GL_TEXTURE0);
+    gl_->glBindTexture(GL_TEXTURE_2D, t.values);
+    const int level = tile.key.level;
+    colourProgram_->setUniformValue("uLevel", level);
+    gl_->glUniform2i(colourProgram_->uniformLocation("uFirst"),
+                     static_cast<GLint>((tile.key.col * tiles::kTileSize) << level),
+                     static_cast<GLint>((tile.key.row * tiles::kTileSize) << level));
+    gl_->glViewport(0, 0, tile.cols, tile.rows);
+    gl_->glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void HeatmapRenderer::prepare(const std::vector<tiles::TilePtr>& tiles, const ColorScale& scale,
+                              GLuint screenFramebuffer) {
+    uploadColormap(scale.colormap);
+    const ColourKey key{scale.colormap, scale.low, scale.high, scale.centre, scale.gamma,
+                        scale.nanColour, selectionGeneration_};
+    bool bound = false;
+    for (const tiles::TilePtr& tile : tiles) {
+        TileTextures& t = texturesFor(*tile);
+        if (t.colouredFor == key) continue;
+        if (!bound) {
+            gl_->glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+            gl_->glDisable(GL_SCISSOR_TEST);
+            colourProgram_->bind();
+            setColourUniforms(scale);
+            gl_->glActiveTexture(GL_TEXTURE1);
+            gl_->glBindTexture(GL_TEXTURE_2D, colormapTex_);
+            gl_->glActiveTexture(GL_TEXTURE2);
+            gl_->glBindTexture(GL_TEXTURE_2D, maskRows_);
+            gl_->glActiveTexture(GL_TEXTURE3);
+            gl_->glBindTexture(GL_TEXTURE_2D, maskCols_);
+            vao_->bind();
+            bound = true;
+        }
+        colour(*tile, t);
+        t.colouredFor = key;
+    }
+    if (bound) {
+        vao_->release();
+        colourProgram_->release();
+        gl_->glActiveTexture(GL_TEXTURE0);
+        gl_->glBindFramebuffer(GL_FRAMEBUFFER, screenFramebuffer);
+    }
 }
 
 void HeatmapRenderer::draw(const std::vector<tiles::TilePtr>& tiles, const HeatmapViewport& vp,
-                           QSizeF area, std::int64_t rows, std::int64_t cols,
-                           const ColorScale& scale) {
-    uploadColormap(scale.colormap);
-    program_->bind();
+                           QSizeF area, std::int64_t rows, std::int64_t cols) {
+    tileProgram_->bind();
     vao_->bind();
-    program_->setUniformValue("uTile", 0);
-    program_->setUniformValue("uColormap", 1);
-    program_->setUniformValue("uSelRows", 2);
-    program_->setUniformValue("uSelCols", 3);
-    program_->setUniformValue("uAreaPx", QVector2D(float(area.width()), float(area.height())));
-    program_->setUniformValue("uLow", scale.low);
-    program_->setUniformValue("uHigh", scale.high);
-    program_->setUniformValue("uCentre", scale.centre);
-    program_->setUniformValue("uGamma", scale.gamma);
-    program_->setUniformValue("uDiverging", isDiverging(scale.colormap));
-    program_->setUniformValue("uNanColour", QVector3D(scale.nanColour[0], scale.nanColour[1],
-                                                      scale.nanColour[2]));
-    program_->setUniformValue("uHasSelection", hasSelection_);
-    program_->setUniformValue("uSelectionLevel", maskLevel_);
-    program_->setUniformValue("uSelectionWidth", maskWidth_);
-    program_->setUniformValue("uDim", detail::kDim);
-    program_->setUniformValue("uDimColour", QVector3D(detail::kDimColour[0], detail::kDimColour[1],
-                                                      detail::kDimColour[2]));
-    gl_->glActiveTexture(GL_TEXTURE1);
-    gl_->glBindTexture(GL_TEXTURE_2D, colormapTex_);
-    gl_->glActiveTexture(GL_TEXTURE2);
-    gl_->glBindTexture(GL_TEXTURE_2D, maskRows_);
-    gl_->glActiveTexture(GL_TEXTURE3);
-    gl_->glBindTexture(GL_TEXTURE_2D, maskCols_);
+    tileProgram_->setUniformValue("uColours", 0);
+    tileProgram_->setUniformValue("uAreaPx", QVector2D(float(area.width()), float(area.height())));
     gl_->glActiveTexture(GL_TEXTURE0);
 
     std::vector<tiles::TilePtr> ordered(tiles);
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const auto& a, const auto& b) { return a->key.level > b->key.level; });
     for (const tiles::TilePtr& t : ordered) {
+        const auto found = textures_.find(t->key);
+        if (found == textures_.end()) continue;  // not prepared
         const int level = t->key.level;
         const std::int64_t firstX = (t->key.col * tiles::kTileSize) << level;
         const std::int64_t firstY = (t->key.row * tiles::kTileSize) << level;
@@ -175,17 +275,18 @@ void HeatmapRenderer::draw(const std::vector<tiles::TilePtr>& tiles, const Heatm
         const double y0 = vp.toPixelY(static_cast<double>(firstY));
         const double x1 = vp.toPixelX(static_cast<double>(endX));
         const double y1 = vp.toPixelY(static_cast<double>(endY));
-        gl_->glBindTexture(GL_TEXTURE_2D, textureFor(*t));
-        program_->setUniformValue("uRectPx", QVector4D(float(x0), float(y0), float(x1 - x0), float(y1 - y0)));
-        program_->setUniformValue("uExtent", QVector2D(float(endX - firstX), float(endY - firstY)));
-        program_->setUniformValue("uLevel", level);
-        gl_->glUniform2i(program_->uniformLocation("uCells"), t->cols, t->rows);
-        gl_->glUniform2i(program_->uniformLocation("uFirst"), static_cast<GLint>(firstX),
-                         static_cast<GLint>(firstY));
+        gl_->glBindTexture(GL_TEXTURE_2D, found->second.colours);
+        tileProgram_->setUniformValue("uRectPx", QVector4D(float(x0), float(y0), float(x1 - x0), float(y1 - y0)));
+        // Nearest sampling picks cell floor(stimulus / 2^level); the last cell of the matrix may
+        // hold fewer than 2^level stimuli, so the quad ends inside it.
+        const double cell = std::ldexp(1.0, level);
+        tileProgram_->setUniformValue(
+            "uTexSpan", QVector2D(float(double(endX - firstX) / cell / kSide),
+                                  float(double(endY - firstY) / cell / kSide)));
         gl_->glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     }
     vao_->release();
-    program_->release();
+    tileProgram_->release();
 }
 
 }  // namespace repscope::views

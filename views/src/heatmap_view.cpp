@@ -24,6 +24,7 @@ using tiles::TilePtr;
 
 namespace {
 constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
+constexpr int kUploadsPerFrame = 2;  // new tile textures per frame
 }  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)
@@ -36,6 +37,10 @@ HeatmapView::HeatmapView(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
     setMinimumSize(120, 120);
+    settleTimer_ = new QTimer(this);
+    settleTimer_->setSingleShot(true);
+    settleTimer_->setInterval(120);
+    connect(settleTimer_, &QTimer::timeout, this, [this] { update(); });
     scheduler_ = std::make_unique<tiles::TileScheduler>(cache_, 0, [this](const tiles::TileEvent&) {
         // Worker thread: ask the GUI thread for a repaint (update() coalesces them).
         QMetaObject::invokeMethod(this, [this] { update(); }, Qt::QueuedConnection);
@@ -55,6 +60,7 @@ void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
     source_ = std::move(source);
     stimuli_ = std::move(stimuli);
     categoryColumn_ = categoryColumn;
+    hasAutoRange_ = false;
     scheduler_->setSource(source_);
     updateLabelMargin();
     if (renderer_->initialized() && context() != nullptr) {
@@ -182,8 +188,20 @@ void HeatmapView::updateSelectionMask() {
     renderer_->setSelectionMask(mask);
 }
 
-void HeatmapView::updateAutoRange(const std::vector<TilePtr>& drawn) {
-    if (!drawn.empty()) autoRange_ = detail::visibleRange(drawn, viewport_, layout().matrix.size());
+void HeatmapView::updateAutoRange(const std::vector<TilePtr>& drawn, bool moving) {
+    // While the view moves (pan, zoom) the automatic range holds still: every change of range
+    // recolours every visible tile, and colours that shift under the cursor while panning help
+    // nobody. The range of what is visible is adopted as soon as the view rests — the next frame
+    // drawn without a viewport change, which settleTimer_ guarantees.
+    rangeHeld_ = false;
+    if (drawn.empty()) return;
+    if (moving && hasAutoRange_) {
+        rangeHeld_ = true;
+        settleTimer_->start();
+        return;
+    }
+    autoRange_ = detail::visibleRange(drawn, viewport_, layout().matrix.size());
+    hasAutoRange_ = true;
 }
 
 void HeatmapView::paintGL() {
@@ -193,6 +211,7 @@ void HeatmapView::paintGL() {
     gl->glClearColor(1.0F, 1.0F, 1.0F, 1.0F);
     gl->glClear(GL_COLOR_BUFFER_BIT);
     lastFrameComplete_ = false;
+    lastFrameHadAllTiles_ = false;
     if (!source_ || !renderer_->initialized()) return;
 
     const HeatmapLayout l = layout();
@@ -200,6 +219,10 @@ void HeatmapView::paintGL() {
         viewport_ = HeatmapViewport::fit(source_->rows(), source_->cols(), l.matrix.size());
         fitPending_ = false;
     }
+    const bool moving = viewport_.originX != lastPaintViewport_.originX ||
+                        viewport_.originY != lastPaintViewport_.originY ||
+                        viewport_.scale != lastPaintViewport_.scale;
+    lastPaintViewport_ = viewport_;
     const int level = currentLevel();
     const int coarsest = source_->coarsestLevel();
     const VisibleTiles visible =
@@ -216,19 +239,31 @@ void HeatmapView::paintGL() {
     wanted.insert(wanted.end(), visible.keys.begin(), visible.keys.end());
     requestTiles(wanted);
 
+    // While the view moves, new tiles per frame are bounded (an upload and its colouring cost a
+    // few milliseconds under a software rasteriser): a tile over the budget is drawn as its
+    // ancestor this frame and uploaded in one of the next, which is scheduled at once. At rest
+    // everything ready is drawn at once.
     std::vector<TilePtr> drawn;
     std::unordered_set<TileKey, tiles::TileKeyHash> added;
     bool complete = true;
+    bool deferred = false;
+    int uploads = 0;
     for (const TileKey& key : visible.keys) {
         TilePtr t = cache_->get(key);
+        if (t && moving && !renderer_->resident(key) && ++uploads > kUploadsPerFrame) {
+            t.reset();
+            deferred = true;
+        }
         if (!t) {
             complete = false;
             t = cache_->bestAvailable(key.parent(), coarsest);
         }
         if (t && added.insert(t->key).second) drawn.push_back(t);
     }
+    if (deferred) update();
     if (selectionDirty_ || maskLevel_ != level) updateSelectionMask();
-    if (scale_.autoRange) updateAutoRange(drawn);
+    if (scale_.autoRange) updateAutoRange(drawn, moving);
+    renderer_->prepare(drawn, effectiveColorScale(), defaultFramebufferObject());
 
     const qreal dpr = devicePixelRatioF();
     const auto vx = static_cast<GLint>(std::lround(l.matrix.x() * dpr));
@@ -238,8 +273,7 @@ void HeatmapView::paintGL() {
     gl->glViewport(vx, vy, vw, vh);
     gl->glScissor(vx, vy, vw, vh);
     gl->glEnable(GL_SCISSOR_TEST);
-    renderer_->draw(drawn, viewport_, l.matrix.size(), source_->rows(), source_->cols(),
-                    effectiveColorScale());
+    renderer_->draw(drawn, viewport_, l.matrix.size(), source_->rows(), source_->cols());
     gl->glDisable(GL_SCISSOR_TEST);
     gl->glViewport(0, 0, static_cast<GLsizei>(std::lround(width() * dpr)),
                    static_cast<GLsizei>(std::lround(height() * dpr)));
@@ -247,8 +281,9 @@ void HeatmapView::paintGL() {
     QPainter painter(this);
     paintOverlay(painter);
     painter.end();
-    lastFrameComplete_ = complete;
-    if (complete) emit frameComplete();
+    lastFrameHadAllTiles_ = complete;
+    lastFrameComplete_ = complete && !(scale_.autoRange && rangeHeld_);
+    if (lastFrameComplete_) emit frameComplete();
 }
 
 void HeatmapView::paintOverlay(QPainter& painter) {

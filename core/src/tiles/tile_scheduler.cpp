@@ -1,8 +1,26 @@
 #include "repscope/tiles/tile_scheduler.h"
 
 #include <omp.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace repscope::tiles {
+
+namespace {
+
+// Tile workers yield to drawing: on a machine with few cores a software rasteriser (Mesa
+// llvmpipe) and the GUI thread compete with them for the same cores, and a frame that waits for
+// a tile computation misses its deadline. A coarser ancestor stands in for a late tile, so
+// lower priority costs nothing visible. Linux applies nice values per thread.
+void lowerThreadPriority() {
+#ifdef __linux__
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    (void)::setpriority(PRIO_PROCESS, tid, 10);
+#endif
+}
+
+}  // namespace
 
 TileScheduler::TileScheduler(std::shared_ptr<TileCache> cache, int threads, Callback onDone)
     : cache_(std::move(cache)), onDone_(std::move(onDone)) {
@@ -91,6 +109,7 @@ void TileScheduler::workerLoop() {
     // Tiles are computed in parallel by the workers; Eigen must not start OpenMP teams of its own
     // inside each of them.
     omp_set_num_threads(1);
+    lowerThreadPriority();
     for (;;) {
         std::shared_ptr<Job> job;
         std::shared_ptr<const TileSource> source;

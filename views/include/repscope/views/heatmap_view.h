@@ -11,6 +11,7 @@
 // cell emits cellClicked. Keys: + − arrows Home.
 #include <QOpenGLWidget>
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,8 @@ public:
                    std::shared_ptr<const Stimuli> stimuli = nullptr,
                    const std::string& categoryColumn = "category");
     [[nodiscard]] std::shared_ptr<const tiles::TileSource> source() const { return source_; }
+    [[nodiscard]] std::shared_ptr<const Stimuli> stimuli() const { return stimuli_; }
+    [[nodiscard]] const std::string& categoryColumnName() const { return categoryColumn_; }
     // The shared selection (not owned; may be null).
     void setSelectionModel(SelectionModel* model);
     [[nodiscard]] SelectionModel* selectionModel() const;
@@ -66,8 +69,12 @@ public:
     void panByPixels(QPointF delta);
     [[nodiscard]] HeatmapLayout layout() const;
     [[nodiscard]] int currentLevel() const;
-    // True when the last frame drew every visible tile at the level the zoom asks for.
+    // True when the last frame drew every visible tile at the level the zoom asks for, in its
+    // final colours (an automatic range is held still while the view moves).
     [[nodiscard]] bool lastFrameComplete() const { return lastFrameComplete_; }
+    // Whether the last frame drew every tile at the wanted level (its automatic colour range
+    // may still be the one held while the view moved; lastFrameComplete() requires both).
+    [[nodiscard]] bool lastFrameHadAllTiles() const { return lastFrameHadAllTiles_; }
     // Display position (row, col) under a widget position; nullopt outside the matrix.
     [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> cellAt(QPointF pos) const;
     // Blocks until pending tile computations are done (tests, benchmarks).
@@ -101,7 +108,7 @@ private:
     void releaseGL();
     void requestTiles(const std::vector<tiles::TileKey>& keys);
     void updateSelectionMask();
-    void updateAutoRange(const std::vector<tiles::TilePtr>& drawn);
+    void updateAutoRange(const std::vector<tiles::TilePtr>& drawn, bool moving);
     [[nodiscard]] const CategoryColumn* categoryColumn() const;
     void paintOverlay(QPainter& painter);
     void updateLabelMargin();
@@ -115,9 +122,14 @@ private:
     QPointer<SelectionModel> selection_;
     ColorScale scale_;
     std::pair<float, float> autoRange_{0.0F, 1.0F};
+    bool hasAutoRange_ = false;
+    HeatmapViewport lastPaintViewport_;  // where the view was in the last frame
+    QTimer* settleTimer_ = nullptr;      // one frame after the view stops moving
     HeatmapViewport viewport_;
     bool fitPending_ = true;
     bool lastFrameComplete_ = false;
+    bool lastFrameHadAllTiles_ = false;
+    bool rangeHeld_ = false;  // the automatic range was held still in the last frame
     std::vector<tiles::TileKey> lastRequest_;
     bool selectionDirty_ = true;
     int maskLevel_ = 0;
