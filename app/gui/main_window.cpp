@@ -28,6 +28,7 @@
 #include "gui/rdm_panel.h"
 #include "gui/recent_files.h"
 #include "gui/task_runner.h"
+#include "gui/view_export.h"
 #include "repscope/demo.h"
 #include "repscope/version.h"
 #include "repscope/views/collection_text.h"
@@ -154,6 +155,12 @@ void MainWindow::createMenus() {
     connect(recent_, &RecentFiles::openRequested, this,
             [this](const QString& path) { openFiles({path}); });
     file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
+    file->addAction(exporter->exportAction());
+    file->addAction(exporter->copyAction());
+    connect(exporter, &ViewExporter::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

@@ -1,0 +1,183 @@
+#include "gui/view_export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include "gui/analysis_controller.h"
+#include "gui/layer_matrix_panel.h"
+#include "gui/rdm_panel.h"
+#include "repscope/error.h"
+#include "repscope/metrics/registry.h"
+#include "repscope/tiles/representation_tile_source.h"
+#include "repscope/views/figure_file.h"
+#include "repscope/views/heatmap_view.h"
+
+namespace repscope::gui {
+namespace {
+
+// "RDM of mlp/hidden1" → "RDM-of-mlp-hidden1": a file name suggestion.
+QString fileStem(const QString& title) {
+    QString stem = title;
+    stem.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
+    return stem.isEmpty() ? QStringLiteral("view") : stem;
+}
+
+}  // namespace
+
+ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisController* analysis,
+                           QWidget* window)
+    : QObject(window), matrix_(matrix), rdm_(rdm), analysis_(analysis), window_(window),
+      export_(new QAction(tr("&Export View…"), this)),
+      copy_(new QAction(tr("&Copy View to Clipboard"), this)) {
+    setObjectName(QStringLiteral("viewExporter"));
+    export_->setObjectName(QStringLiteral("exportViewAction"));
+    export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    export_->setToolTip(tr("Save a picture of the focused view as PNG, SVG or PDF"));
+    copy_->setObjectName(QStringLiteral("copyViewAction"));
+    copy_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(export_, &QAction::triggered, this, [this] { exportInteractively(target_); });
+    connect(copy_, &QAction::triggered, this, [this] { copyInteractively(target_); });
+
+    const auto hook = [this](views::HeatmapView* view, Target target) {
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this,
+                [this, view, target](const QPoint& pos) { showContextMenu(target, view, pos); });
+    };
+    hook(matrix_->view(), Target::LayerMatrix);
+    hook(rdm_->view(), Target::Rdm);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (now == nullptr) return;
+        if (now == matrix_ || matrix_->isAncestorOf(now)) target_ = Target::LayerMatrix;
+        if (now == rdm_ || rdm_->isAncestorOf(now)) target_ = Target::Rdm;
+    });
+}
+
+std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
+    views::HeatmapView* view = target == Target::Rdm ? rdm_->view() : matrix_->view();
+    if (!view->source()) return std::nullopt;
+    views::HeatmapContent content;
+    content.source = view->source();
+    content.scale = view->colorScale();
+    content.rowStimuli = view->stimuli();
+    content.categoryColumn = view->categoryColumnName();
+    const auto rows = static_cast<qint64>(content.source->rows());
+    views::Figure f;
+    if (target == Target::Rdm) {
+        const std::size_t shown = rdm_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
+        const bool computed =
+            dynamic_cast<const tiles::RepresentationTileSource*>(content.source.get()) != nullptr;
+        const QString measure = QString::fromStdString(content.source->measureName()) +
+                                (computed ? tr(" distance") : QString());
+        content.valueName = measure;
+        content.rowAxisTitle = content.colAxisTitle = tr("%1 stimuli").arg(rows);
+        f.title = tr("RDM of %1").arg(analysis_->displayName(shown));
+        f.subtitle = tr("%1 · %2 stimuli · %3").arg(measure).arg(rows).arg(rdm_->orderingText());
+    } else {
+        const QString metric = matrix_->metric();
+        const metrics::MetricInfo* info = metrics::findMetric(metric.toStdString());
+        content.annotateCells = true;
+        content.rowAxisTitle = content.colAxisTitle = tr("representations");
+        f.title = tr("Layer matrix: %1").arg(metric);
+        f.subtitle = tr("%1 representations").arg(rows);
+        if (info != nullptr) f.subtitle += QStringLiteral(" · ") + QString::fromStdString(info->description);
+    }
+    f.content = std::move(content);
+    return f;
+}
+
+QString ViewExporter::exportTo(Target target, const QString& path, int pngScale) const {
+    const std::optional<views::Figure> figure = figureOf(target);
+    if (!figure) return tr("Nothing to export: the view shows nothing yet.");
+    try {
+        views::writeFigure(*figure, path, kFigureSize, pngScale);
+    } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+    } catch (const std::exception& e) {
+        return tr("%1 could not be written: %2.").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+QString ViewExporter::copyToClipboard(Target target) const {
+    const std::optional<views::Figure> figure = figureOf(target);
+    if (!figure) return tr("Nothing to copy: the view shows nothing yet.");
+    try {
+        auto mime = std::make_unique<QMimeData>();
+        QImage image = views::renderFigureImage(*figure, kFigureSize, 2);
+        image.setDevicePixelRatio(2.0);
+        mime->setImageData(image);
+        mime->setData(QStringLiteral("image/svg+xml"),
+                      views::figureBytes(*figure, views::FigureFormat::Svg, kFigureSize));
+        QGuiApplication::clipboard()->setMimeData(mime.release());  // the clipboard owns it
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+void ViewExporter::exportInteractively(Target target) {
+    const std::optional<views::Figure> figure = figureOf(target);
+    if (!figure) {
+        emit message(tr("Nothing to export: the view shows nothing yet."));
+        return;
+    }
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastExportDir"), QDir::homePath()).toString();
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG drawing (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export View"), QDir(dir).filePath(fileStem(figure->title) + QStringLiteral(".png")),
+        QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty()) return;
+    if (!views::figureFormatOf(path)) {
+        path += filter == svg ? QStringLiteral(".svg") : filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    }
+    settings.setValue(QStringLiteral("lastExportDir"), QFileInfo(path).absolutePath());
+    int scale = 1;
+    if (views::figureFormatOf(path) == views::FigureFormat::Png) {
+        const QStringList choices{tr("1× (%1 × %2 pixels)").arg(kFigureSize.width()).arg(kFigureSize.height()),
+                                  tr("2× (%1 × %2 pixels)").arg(2 * kFigureSize.width()).arg(2 * kFigureSize.height()),
+                                  tr("4× (%1 × %2 pixels)").arg(4 * kFigureSize.width()).arg(4 * kFigureSize.height())};
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(window_, tr("Export View"), tr("PNG scale:"),
+                                                     choices, 1, false, &ok);
+        if (!ok) return;
+        scale = 1 << choices.indexOf(choice);
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString error = exportTo(target, path, scale);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Export View"), error);
+        emit message(error);
+        return;
+    }
+    emit message(tr("Wrote %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void ViewExporter::copyInteractively(Target target) {
+    const QString error = copyToClipboard(target);
+    emit message(error.isEmpty() ? tr("Copied the view to the clipboard.") : error);
+}
+
+void ViewExporter::showContextMenu(Target target, QWidget* view, const QPoint& pos) {
+    target_ = target;
+    QMenu menu(view);
+    menu.addAction(tr("Export View…"), this, [this, target] { exportInteractively(target); });
+    menu.addAction(tr("Copy View to Clipboard"), this, [this, target] { copyInteractively(target); });
+    menu.exec(view->mapToGlobal(pos));
+}
+
+}  // namespace repscope::gui
