@@ -208,11 +208,12 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
                                 ? QString::fromStdString(source.measureName())
                                 : content.valueName;
 
-    // The right-hand column: colorbar (width for its widest plausible tick labels) and legend.
+    // The right-hand column: colorbar and legend. An automatic range is known only once the
+    // cells are computed, which needs the layout: room for the widest tick text there can be.
     ColorScale guess = content.scale;
     if (guess.autoRange) {
-        guess.low = -0.888F;
-        guess.high = 0.888F;
+        guess.low = -1.5e5F;
+        guess.high = -1.0e5F;
     }
     const double rightWidth =
         std::max(colorbarWidth(guess, caption),
