@@ -1,5 +1,6 @@
 #include "gui/task_runner.h"
 
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
@@ -34,9 +35,14 @@ TaskOutcome runGuarded(const QString& description, Progress& progress, const Tas
 }  // namespace
 
 TaskRunner::TaskRunner(QObject* parent)
-    : QObject(parent), pool_(new QThreadPool(this)), poll_(new QTimer(this)) {
-    // One worker: tasks finish in the order they were given, and HDF5 work is never concurrent.
-    pool_->setMaxThreadCount(1);
+    : QObject(parent), ordered_(new QThreadPool(this)), concurrent_(new QThreadPool(this)),
+      poll_(new QTimer(this)) {
+    // Ordered: one worker, so files open in the order they were given.
+    ordered_->setMaxThreadCount(1);
+    // Concurrent: analyses read immutable snapshots through thread-safe caches (HDF5 itself
+    // serialises its calls). Two workers even on two cores: the point is that a short task
+    // starts at once, not that long ones finish sooner.
+    concurrent_->setMaxThreadCount(std::clamp(QThread::idealThreadCount(), 2, 4));
     poll_->setInterval(100);
     connect(poll_, &QTimer::timeout, this, &TaskRunner::reportActivity);
 }
@@ -44,13 +50,19 @@ TaskRunner::TaskRunner(QObject* parent)
 TaskRunner::~TaskRunner() {
     cancelAll();
     // Workers post their outcome to this object: wait while it is still whole.
-    pool_->waitForDone();
+    ordered_->waitForDone();
+    concurrent_->waitForDone();
 }
 
-TaskRunner::TaskId TaskRunner::submit(const QString& description, Work work, Done done) {
-    auto task = std::make_shared<Task>(Task{++lastId_, description, std::make_shared<Progress>()});
+TaskRunner::TaskId TaskRunner::submit(const QString& description, Work work, Done done, Lane lane) {
+    auto task = std::make_shared<Task>();
+    task->id = ++lastId_;
+    task->description = description;
+    task->progress = std::make_shared<Progress>();
     tasks_.push_back(task);
-    pool_->start([this, task, work = std::move(work), done = std::move(done)]() mutable {
+    QThreadPool* pool = lane == Lane::Ordered ? ordered_ : concurrent_;
+    pool->start([this, task, work = std::move(work), done = std::move(done)]() mutable {
+        task->running->store(true);
         const TaskOutcome outcome = runGuarded(task->description, *task->progress, work);
         QMetaObject::invokeMethod(
             this, [this, task, outcome, done = std::move(done)] { finished(task, outcome, done); },
@@ -58,7 +70,18 @@ TaskRunner::TaskId TaskRunner::submit(const QString& description, Work work, Don
     });
     updateBusy();
     reportActivity();
+    emit jobsChanged();
     return task->id;
+}
+
+std::vector<TaskRunner::Job> TaskRunner::jobs() const {
+    std::vector<Job> out;
+    out.reserve(tasks_.size());
+    for (const std::shared_ptr<Task>& t : tasks_) {
+        out.push_back({t->id, t->description, t->progress->fraction(), t->running->load(),
+                       t->progress->isCancelled()});
+    }
+    return out;
 }
 
 void TaskRunner::cancel(TaskId id) {
@@ -78,6 +101,7 @@ void TaskRunner::finished(const std::shared_ptr<Task>& task, const TaskOutcome& 
     if (done) done(outcome);
     updateBusy();
     reportActivity();
+    emit jobsChanged();
 }
 
 void TaskRunner::updateBusy() {
@@ -94,8 +118,12 @@ void TaskRunner::updateBusy() {
 
 void TaskRunner::reportActivity() {
     if (tasks_.empty()) return;
-    const Task& current = *tasks_.front();
+    // The status bar shows the oldest running task (or the oldest queued one).
+    const auto running = std::find_if(tasks_.begin(), tasks_.end(),
+                                      [](const auto& t) { return t->running->load(); });
+    const Task& current = running != tasks_.end() ? **running : *tasks_.front();
     emit activity(current.description, current.progress->fraction(), pendingCount());
+    emit jobsChanged();
 }
 
 }  // namespace repscope::gui
