@@ -14,7 +14,7 @@ uniform vec2 uAreaPx;       // plot area size in pixels
 uniform float uPointSize;   // diameter in pixels (framebuffer pixels)
 uniform int uPass;          // 0: unselected points, 1: selected points
 uniform bool uHasSelection;
-uniform float uDim;         // how far unselected points fade to white
+uniform float uDim;         // how far unselected points fade to a light grey
 
 out vec4 vColour;
 flat out int vSelected;
@@ -27,7 +27,8 @@ void main() {
     vec2 ndc = px / (uAreaPx * 0.5);
     gl_Position = drawn ? vec4(ndc, 0.0, 1.0) : vec4(2.0, 2.0, 2.0, 1.0);
     vec3 c = aColour.rgb;
-    if (uHasSelection && !selected) c = mix(c, vec3(1.0), uDim);
+    // Light grey rather than white, so that faded points of light categories stay visible.
+    if (uHasSelection && !selected) c = mix(c, vec3(0.8), uDim);
     vColour = vec4(c, 1.0);
     vSelected = (uHasSelection && selected) ? 1 : 0;
     gl_PointSize = selected && uHasSelection ? uPointSize + 2.0 : uPointSize;

@@ -40,6 +40,14 @@ public:
     void setFocusPair(std::size_t a, std::size_t b);
 
     [[nodiscard]] const std::vector<CollectionEntry>& representations() const { return entries_; }
+    // The collection snapshot the views show (null before the first one), and the cache of
+    // representations read for it, which other background work may share.
+    [[nodiscard]] const std::shared_ptr<const Collection>& collection() const { return collection_; }
+    [[nodiscard]] const std::shared_ptr<RepresentationCache>& representationCache() const {
+        return cache_;
+    }
+    // The column that views colour stimuli by (defaultCategoryColumn of the collection).
+    [[nodiscard]] const std::string& categoryColumn() const { return categoryColumn_; }
     [[nodiscard]] std::size_t focusA() const { return focusA_; }
     [[nodiscard]] std::size_t focusB() const { return focusB_; }
     // Row (and column) k of the layer matrix shown → index into representations().

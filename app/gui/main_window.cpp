@@ -24,7 +24,9 @@
 
 #include "gui/activity_widget.h"
 #include "gui/analysis_controller.h"
+#include "gui/exploration_views.h"
 #include "gui/layer_matrix_panel.h"
+#include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
 #include "gui/recent_files.h"
 #include "gui/task_runner.h"
@@ -98,6 +100,8 @@ MainWindow::MainWindow(QWidget* parent)
     dataDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, dataDock_);
     resizeDocks({dataDock_}, {340}, Qt::Horizontal);
+    addDockWidget(Qt::LeftDockWidgetArea, exploration_->inspectorDock());
+    splitDockWidget(dataDock_, exploration_->inspectorDock(), Qt::Vertical);
     connect(dataPanel_, &views::DataPanel::closeFileRequested, this, &MainWindow::closeFile);
     connect(dataPanel_, &views::DataPanel::representationSelected, analysis_,
             &AnalysisController::focusRepresentation);
@@ -121,16 +125,19 @@ MainWindow::~MainWindow() {
 QAbstractItemModel* MainWindow::dataModel() const { return dataPanel_->model(); }
 
 void MainWindow::createAnalysisViews() {
+    // The layer matrix above the RDM on the left, the projection on the right.
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("analysisViews"));
     splitter->setChildrenCollapsible(false);
-    matrixPanel_ = new LayerMatrixPanel(splitter);
-    rdmPanel_ = new RdmPanel(splitter);
-    splitter->addWidget(matrixPanel_);
-    splitter->addWidget(rdmPanel_);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({1000, 1000});  // half each, as far as the panels' minimum sizes allow
+    auto* heatmaps = new QSplitter(Qt::Vertical, splitter);
+    heatmaps->setObjectName(QStringLiteral("heatmapViews"));
+    heatmaps->setChildrenCollapsible(false);
+    matrixPanel_ = new LayerMatrixPanel(heatmaps);
+    rdmPanel_ = new RdmPanel(heatmaps);
+    heatmaps->addWidget(matrixPanel_);
+    heatmaps->addWidget(rdmPanel_);
+    heatmaps->setSizes({800, 1200});
+    splitter->addWidget(heatmaps);
     // Stimuli are what the RDM shows; the layer matrix's rows are representations, so it does
     // not take part in the stimulus selection.
     rdmPanel_->view()->setSelectionModel(selectionModel_.get());
@@ -141,6 +148,11 @@ void MainWindow::createAnalysisViews() {
     central_->addWidget(splitter);
     setCentralWidget(central_);
     analysis_ = new AnalysisController(tasks_, matrixPanel_, rdmPanel_, this);
+    exploration_ = new ExplorationViews(this, tasks_, analysis_, selectionModel_.get());
+    splitter->addWidget(exploration_->projectionPanel());
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1000, 1000});  // half each, as far as the panels' minimum sizes allow
 }
 
 bool MainWindow::isBusy() const { return tasks_->isBusy(); }
@@ -171,6 +183,7 @@ void MainWindow::createMenus() {
     toggleData->setText(tr("&Data Panel"));
     toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addAction(toggleData);
+    exploration_->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RepScope"), this, &MainWindow::showAbout)
@@ -338,7 +351,7 @@ void MainWindow::refresh() {
                                    : QStringLiteral("RepScope — ") + names.join(QStringLiteral(", ")));
     dataPanel_->setCollection(*collection_);
     central_->setCurrentWidget(collection_->files().empty() ? static_cast<QWidget*>(summary_)
-                                                            : matrixPanel_->parentWidget());
+                                                            : central_->widget(1));
 
     if (collection_->files().empty()) {
         QString text = tr("<h2>No data open</h2>");

@@ -28,6 +28,7 @@ namespace repscope::gui {
 
 class ActivityWidget;
 class AnalysisController;
+class ExplorationViews;
 class LayerMatrixPanel;
 class RdmPanel;
 class RecentFiles;
@@ -51,6 +52,8 @@ public:
     [[nodiscard]] LayerMatrixPanel* layerMatrixPanel() const { return matrixPanel_; }
     [[nodiscard]] RdmPanel* rdmPanel() const { return rdmPanel_; }
     [[nodiscard]] AnalysisController* analysis() const { return analysis_; }
+    // The Projection panel and the Inspector dock.
+    [[nodiscard]] ExplorationViews* exploration() const { return exploration_; }
     // The session's stimulus selection, shared by every view of stimuli.
     [[nodiscard]] views::SelectionModel* selectionModel() const { return selectionModel_.get(); }
     [[nodiscard]] QAbstractItemModel* dataModel() const;
@@ -94,6 +97,7 @@ private:
     LayerMatrixPanel* matrixPanel_ = nullptr;
     RdmPanel* rdmPanel_ = nullptr;
     AnalysisController* analysis_ = nullptr;
+    ExplorationViews* exploration_ = nullptr;
     QLabel* shown_ = nullptr;  // status bar: what the analysis views show
     RecentFiles* recent_ = nullptr;
     QPointer<QMessageBox> errorBox_;  // the error dialog on screen, if any

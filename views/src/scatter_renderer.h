@@ -38,7 +38,7 @@ public:
         double pixelRatio = 1.0;  // framebuffer pixels per widget pixel
         double pointSize = 6.0;   // widget pixels
         float mix = 1.0F;         // 0 = from, 1 = to
-        float dim = 0.75F;
+        float dim = 0.7F;
     };
     // Draws into the current viewport, which covers the plot area.
     void draw(const Frame& frame);

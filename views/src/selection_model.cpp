@@ -9,6 +9,10 @@ SelectionModel::SelectionModel(Selection& selection, QObject* parent)
 
 SelectionModel::~SelectionModel() { selection_.removeListener(listener_); }
 
+Selection& SelectionModel::selection() { return selection_; }
+
+const Selection& SelectionModel::selection() const { return selection_; }
+
 void SelectionModel::select(const std::vector<std::size_t>& indices, Selection::Mode mode) {
     selection_.select(indices, mode);
 }

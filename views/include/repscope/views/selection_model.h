@@ -16,8 +16,10 @@ public:
     SelectionModel(const SelectionModel&) = delete;
     SelectionModel& operator=(const SelectionModel&) = delete;
 
-    [[nodiscard]] Selection& selection() { return selection_; }
-    [[nodiscard]] const Selection& selection() const { return selection_; }
+    // Out of line: views reach the model through QPointer, and GCC's -Wnull-dereference cannot
+    // tell that they checked it when these are inlined.
+    [[nodiscard]] Selection& selection();
+    [[nodiscard]] const Selection& selection() const;
     void select(const std::vector<std::size_t>& indices,
                 Selection::Mode mode = Selection::Mode::Replace);
     void clear();

@@ -1,0 +1,48 @@
+#include "gui/exploration_views.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QMainWindow>
+#include <QMenu>
+
+#include "gui/inspector_controller.h"
+#include "gui/inspector_panel.h"
+#include "gui/projection_controller.h"
+#include "gui/projection_panel.h"
+#include "repscope/views/projection_view.h"
+
+namespace repscope::gui {
+
+ExplorationViews::ExplorationViews(QMainWindow* window, TaskRunner* tasks,
+                                   AnalysisController* analysis, views::SelectionModel* selection)
+    : QObject(window),
+      projectionPanel_(new ProjectionPanel(window)),
+      projection_(new ProjectionController(tasks, analysis, projectionPanel_, this)),
+      inspectorPanel_(new InspectorPanel(window)),
+      inspectorDock_(new QDockWidget(tr("Inspector"), window)),
+      inspector_(new InspectorController(tasks, analysis, inspectorPanel_, this)) {
+    projectionPanel_->view()->setSelectionModel(selection);
+    inspectorPanel_->setSelectionModel(selection);
+    inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock_->setWidget(inspectorPanel_);
+    inspectorDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    // A click on a point shows its neighbours.
+    connect(projectionPanel_->view(), &views::ProjectionView::pointClicked, inspectorPanel_,
+            [this](qint64 stimulus) {
+                if (stimulus >= 0) inspectorPanel_->chooseStimulus(static_cast<std::size_t>(stimulus));
+            });
+}
+
+void ExplorationViews::addViewActions(QMenu* menu) {
+    QAction* projection = menu->addAction(tr("&Projection Panel"));
+    projection->setCheckable(true);
+    projection->setChecked(true);
+    connect(projection, &QAction::toggled, projectionPanel_, &QWidget::setVisible);
+    QAction* inspector = inspectorDock_->toggleViewAction();
+    inspector->setText(tr("&Inspector"));
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    menu->addAction(inspector);
+}
+
+}  // namespace repscope::gui

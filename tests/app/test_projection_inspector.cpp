@@ -1,0 +1,347 @@
+// The Projection panel and the Inspector in the main window, on the demo dataset: the
+// projection of focus A fills in by itself (PCA of A); brushing a rectangle selects the stimuli
+// whose points lie in it, and the RDM view's selection model and the Inspector's count follow;
+// a legend click selects exactly one category; a click on the layer matrix changes what is
+// projected; the layer slider moves to another layer's aligned projection; the Inspector's label
+// search sets the selection and its neighbours match metrics::nearestNeighbours. Saves a
+// screenshot (projection_inspector.png in the working directory) for a look.
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <algorithm>
+#include <cmath>
+
+#include "../views/heatmap_test_helpers.h"
+#include "gui/analysis_controller.h"
+#include "gui/exploration_views.h"
+#include "gui/inspector_controller.h"
+#include "gui/inspector_panel.h"
+#include "gui/layer_matrix_panel.h"
+#include "gui/main_window.h"
+#include "gui/projection_controller.h"
+#include "gui/projection_panel.h"
+#include "gui/rdm_panel.h"
+#include "repscope/embed/pca.h"
+#include "repscope/embed/procrustes.h"
+#include "repscope/metrics/knn.h"
+#include "repscope/views/heatmap_view.h"
+#include "repscope/views/projection_view.h"
+#include "repscope/views/selection_model.h"
+#include "test_support.h"
+
+using repscope::gui::MainWindow;
+using repscope::views::ProjectionView;
+using Indices = std::vector<std::size_t>;
+
+namespace {
+
+constexpr int kTimeoutMs = 300000;
+
+// The window as on screen: QWidget::grab() leaves out what the GL views paint with QPainter
+// over their GL content, so each GL view's framebuffer is drawn over it.
+QImage windowImage(QWidget& window) {
+    QImage image = window.grab().toImage();
+    QPainter painter(&image);
+    for (QOpenGLWidget* view : window.findChildren<QOpenGLWidget*>()) {
+        if (view->isVisible())
+            painter.drawImage(view->mapTo(&window, QPoint(0, 0)), view->grabFramebuffer());
+    }
+    return image;
+}
+
+Eigen::MatrixXd pcaOf(const MainWindow& w, std::size_t representation) {
+    const repscope::MatrixF x = w.collection().read(w.analysis()->representations()[representation]);
+    repscope::embed::PcaOptions o;
+    o.components = 2;
+    return repscope::embed::computePca(x, o).coordinates;
+}
+
+Eigen::MatrixXd shownPoints(ProjectionView* view) {
+    return view->points().cast<double>();
+}
+
+}  // namespace
+
+class TestProjectionInspector : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("RepScope"));
+        // Its own cache directory: other GUI tests delete or write theirs while this one runs.
+        QApplication::setApplicationName(QStringLiteral("repscope-test-projection"));
+        w_ = std::make_unique<MainWindow>();
+        w_->resize(1280, 960);  // within Xvfb's default 1280 × 1024 screen
+        w_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_->openDemo();
+    }
+    void cleanupTestCase() { w_.reset(); }
+
+    void theProjectionOfAFillsIn() {
+        QTRY_VERIFY_WITH_TIMEOUT(projection()->shownRepresentation().has_value() && !w_->isBusy(),
+                                 kTimeoutMs);
+        QCOMPARE(*projection()->shownRepresentation(), w_->analysis()->focusA());
+        QCOMPARE(panel()->method(), repscope::gui::ProjectionMethod::Pca);
+        const auto n = static_cast<Eigen::Index>(w_->collection().stimulusCount());
+        QCOMPARE(view()->points().rows(), n);
+        // What is shown is A's first two principal components.
+        const Eigen::MatrixXd expected = pcaOf(*w_, w_->analysis()->focusA());
+        const double error = (shownPoints(view()) - expected).cwiseAbs().maxCoeff();
+        QVERIFY2(error < 1e-3 * expected.cwiseAbs().maxCoeff(), qPrintable(QString::number(error)));
+        // Coloured by the demo's digit column, with a legend of its ten digits.
+        QCOMPARE(view()->categoryColumnName(), w_->analysis()->categoryColumn());
+        QCOMPARE(view()->legendEntries().size(), std::size_t{10});
+        // The slider moves through the layers of A's model: the demo's first representation is
+        // the input pixels, a "model" of one layer, so there is nowhere to move yet.
+        QCOMPARE(static_cast<std::size_t>(panel()->layerSlider()->maximum() + 1),
+                 projection()->layers().size());
+        QCOMPARE(panel()->layerSlider()->isEnabled(), projection()->layers().size() > 1);
+    }
+
+    void brushingARectangleIsShared() {
+        (void)view()->grabFramebuffer();
+        const QRectF area = view()->plotArea();
+        // The middle of the plot area, well away from the legend.
+        const QPoint a = (area.topLeft() + QPointF(area.width() * 0.3, area.height() * 0.35)).toPoint();
+        const QPoint b = (area.topLeft() + QPointF(area.width() * 0.6, area.height() * 0.7)).toPoint();
+        QTest::mousePress(view(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view(), (a + b) / 2);
+        QTest::mouseMove(view(), b);
+        QTest::mouseRelease(view(), Qt::LeftButton, {}, b);
+        // The stimuli whose points are drawn inside the dragged band.
+        const QRectF band = QRectF(QPointF(a), QPointF(b)).normalized();
+        Indices expected;
+        const auto& points = view()->points();
+        for (Eigen::Index i = 0; i < points.rows(); ++i) {
+            if (band.contains(view()->toWidget(QPointF(points(i, 0), points(i, 1)))))
+                expected.push_back(static_cast<std::size_t>(i));
+        }
+        QVERIFY(expected.size() > 10);
+        QVERIFY(expected.size() < static_cast<std::size_t>(points.rows()));
+        QCOMPARE(w_->selectionModel()->selection().indices(), expected);
+        // The RDM view draws the same selection; the Inspector counts it.
+        QCOMPARE(w_->rdmPanel()->view()->selectionModel(), w_->selectionModel());
+        QCOMPARE(w_->rdmPanel()->view()->selectionModel()->selection().indices(), expected);
+        QCOMPARE(inspector()->selectedCount(), expected.size());
+        QVERIFY2(inspector()->countLabel()->text().contains(QString::number(expected.size())),
+                 qPrintable(inspector()->countLabel()->text()));
+        QCOMPARE(static_cast<std::size_t>(inspector()->listedLabels().size()), expected.size());
+        QCOMPARE(inspector()->listedLabels().front(),
+                 QString::fromStdString(w_->collection().stimuli().label(expected.front())));
+    }
+
+    void inspectorShowsNeighboursInAAndB() {
+        QVERIFY(inspector()->chosenStimulus().has_value());
+        QSignalSpy shown(w_->exploration()->inspector(), &repscope::gui::InspectorController::neighboursShown);
+        // Choose another selected stimulus: the neighbours follow.
+        const Indices selected = w_->selectionModel()->selection().indices();
+        const std::size_t chosen = selected[selected.size() / 2];
+        inspector()->chooseStimulus(chosen);
+        QVERIFY(shown.wait(kTimeoutMs));
+        const auto& entries = w_->analysis()->representations();
+        const QTableWidget* table = inspector()->neighboursTable();
+        QCOMPARE(table->rowCount(), repscope::gui::InspectorController::kNeighbours);
+        int column = 0;
+        for (std::size_t rep : {w_->analysis()->focusA(), w_->analysis()->focusB()}) {
+            const Eigen::MatrixXd x = w_->collection().read(entries[rep]).cast<double>();
+            const auto nn = repscope::metrics::nearestNeighbours(
+                x, repscope::gui::InspectorController::kNeighbours);
+            for (int r = 0; r < table->rowCount(); ++r) {
+                const QString label = QString::fromStdString(w_->collection().stimuli().label(
+                    static_cast<std::size_t>(nn(static_cast<Eigen::Index>(chosen), r))));
+                QVERIFY2(table->item(r, column)->text().startsWith(label + QStringLiteral("  (")),
+                         qPrintable(table->item(r, column)->text() + QStringLiteral(" vs ") + label));
+            }
+            ++column;
+        }
+    }
+
+    void legendClickSelectsACategory() {
+        const auto entries = view()->legendEntries();
+        QVERIFY(entries.size() > 3);
+        const std::int32_t code = entries[3].code;
+        QTest::mouseClick(view(), Qt::LeftButton, {}, entries[3].rect.center().toPoint());
+        const repscope::CategoryColumn* column =
+            w_->collection().stimuli().column(w_->analysis()->categoryColumn());
+        QVERIFY(column != nullptr);
+        Indices expected;
+        for (std::size_t i = 0; i < column->codes.size(); ++i) {
+            if (column->codes[i] == code) expected.push_back(i);
+        }
+        QVERIFY(!expected.empty());
+        QCOMPARE(w_->selectionModel()->selection().indices(), expected);
+        QCOMPARE(inspector()->selectedCount(), expected.size());
+        // The breakdown: all of that category, none of the others.
+        const QTreeWidget* breakdown = inspector()->breakdown();
+        QCOMPARE(breakdown->topLevelItemCount(), static_cast<int>(column->categories.size()));
+        for (int c = 0; c < breakdown->topLevelItemCount(); ++c) {
+            const QTreeWidgetItem* item = breakdown->topLevelItem(c);
+            QCOMPARE(item->text(1), c == code ? QString::number(expected.size()) : QStringLiteral("0"));
+        }
+    }
+
+    void labelSearchSetsTheSelection() {
+        auto* search = w_->findChild<QLineEdit*>(QStringLiteral("inspectorLabelSearch"));
+        QVERIFY(search != nullptr);
+        const QString text = QStringLiteral("#01");
+        search->setFocus();
+        search->setText(text);
+        QTest::keyClick(search, Qt::Key_Return);
+        Indices expected;
+        const repscope::Stimuli& stimuli = w_->collection().stimuli();
+        for (std::size_t i = 0; i < stimuli.count; ++i) {
+            if (stimuli.label(i).find("#01") != std::string::npos) expected.push_back(i);
+        }
+        QVERIFY(!expected.empty());
+        QCOMPARE(w_->selectionModel()->selection().indices(), expected);
+        QCOMPARE(inspector()->selectedCount(), expected.size());
+        search->clear();
+    }
+
+    void aClickOnTheLayerMatrixChangesTheProjection() {
+        repscope::views::HeatmapView* matrix = w_->layerMatrixPanel()->view();
+        (void)repscope::test::completeFrame(*matrix);
+        const std::vector<std::size_t> reps = w_->analysis()->matrixRepresentations();
+        // A representation of another model than the one shown, if there is one.
+        const std::vector<std::size_t> shownLayers = projection()->layers();
+        std::size_t row = reps.size() - 1;
+        for (std::size_t r = 0; r < reps.size(); ++r) {
+            if (std::find(shownLayers.begin(), shownLayers.end(), reps[r]) == shownLayers.end()) row = r;
+        }
+        QSignalSpy shown(projection(), &repscope::gui::ProjectionController::projectionShown);
+        QTest::mouseClick(matrix, Qt::LeftButton, {},
+                          repscope::test::cellCentre(*matrix, static_cast<double>(row), 0.0));
+        QCOMPARE(w_->analysis()->focusA(), reps[row]);
+        QTRY_VERIFY_WITH_TIMEOUT(projection()->shownRepresentation() == reps[row] && !w_->isBusy(),
+                                 kTimeoutMs);
+        QVERIFY(panel()->focusLabel()->text().contains(w_->analysis()->displayName(reps[row])));
+        // A new model's projection is its own PCA, unaligned.
+        const Eigen::MatrixXd expected = pcaOf(*w_, reps[row]);
+        QVERIFY((shownPoints(view()) - expected).cwiseAbs().maxCoeff() <
+                1e-3 * expected.cwiseAbs().maxCoeff());
+        // B on the toggle projects the column's representation.
+        auto* b = w_->findChild<QToolButton*>(QStringLiteral("projectionBButton"));
+        QVERIFY(b != nullptr && b->isEnabled());
+        b->click();
+        QTRY_VERIFY_WITH_TIMEOUT(projection()->shownRepresentation() == w_->analysis()->focusB() &&
+                                     !w_->isBusy(),
+                                 kTimeoutMs);
+        w_->findChild<QToolButton*>(QStringLiteral("projectionAButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(projection()->shownRepresentation() == reps[row] && !w_->isBusy(),
+                                 kTimeoutMs);
+    }
+
+    void theLayerSliderMovesToAnotherLayer() {
+        QTRY_VERIFY_WITH_TIMEOUT(projection()->layersAligned() && !w_->isBusy(), kTimeoutMs);
+        const std::vector<std::size_t> layers = projection()->layers();
+        QVERIFY(layers.size() >= 2);
+        QSlider* slider = panel()->layerSlider();
+        const int from = slider->value();
+        const int to = from + 1 < static_cast<int>(layers.size()) ? from + 1 : from - 1;
+        const Eigen::MatrixXd before = shownPoints(view());
+        QSignalSpy finished(view(), &ProjectionView::animationFinished);
+        slider->setValue(to);  // as a user's drag does
+        QCOMPARE(*projection()->shownRepresentation(), layers[static_cast<std::size_t>(to)]);
+        QVERIFY(view()->isAnimating());
+        QVERIFY(finished.wait(5000));
+        const Eigen::MatrixXd after = shownPoints(view());
+        // The new layer's PCA, moved by a similarity transform (Procrustes) onto the previous one:
+        // the same shape as its PCA, and no farther from the previous layout than its raw PCA.
+        const Eigen::MatrixXd raw = pcaOf(*w_, layers[static_cast<std::size_t>(to)]);
+        const repscope::embed::ProcrustesResult fit = repscope::embed::alignProcrustes(raw, after);
+        QVERIFY2(fit.relativeResidual < 1e-6, qPrintable(QString::number(fit.relativeResidual)));
+        QVERIFY((after - before).norm() <= (raw - before).norm() * (1.0 + 1e-6));
+        // The slider's label names the layer.
+        auto* label = w_->findChild<QLabel*>(QStringLiteral("projectionLayerLabel"));
+        const auto& info = w_->analysis()->representations()[layers[static_cast<std::size_t>(to)]]
+                               .representation->info();
+        QCOMPARE(label->text(), QString::fromStdString(info.layer));
+        slider->setValue(from);
+        QVERIFY(finished.wait(5000));
+    }
+
+    void otherMethodsProject() {
+        auto* combo = w_->findChild<QComboBox*>(QStringLiteral("projectionMethodCombo"));
+        QVERIFY(combo != nullptr);
+        for (const QString& method : {QStringLiteral("t-SNE"), QStringLiteral("MDS")}) {
+            QSignalSpy shown(projection(), &repscope::gui::ProjectionController::projectionShown);
+            combo->setCurrentText(method);
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !w_->isBusy(), kTimeoutMs);
+            const auto& points = view()->points();
+            QCOMPARE(points.rows(), static_cast<Eigen::Index>(w_->collection().stimulusCount()));
+            QVERIFY(points.allFinite());
+            QVERIFY(panel()->note().isEmpty());
+        }
+        combo->setCurrentText(QStringLiteral("PCA"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && projection()->layersAligned(), kTimeoutMs);
+    }
+
+    void screenshot() {
+        // A brushed selection, seen in the projection, the RDM and the Inspector.
+        (void)view()->grabFramebuffer();
+        const QRectF area = view()->plotArea();
+        const QPoint a = (area.topLeft() + QPointF(area.width() * 0.15, area.height() * 0.2)).toPoint();
+        const QPoint b = (area.topLeft() + QPointF(area.width() * 0.5, area.height() * 0.55)).toPoint();
+        QTest::mousePress(view(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view(), b);
+        QTest::mouseRelease(view(), Qt::LeftButton, {}, b);
+        QVERIFY(!w_->selectionModel()->selection().empty());
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), kTimeoutMs);
+        (void)repscope::test::completeFrame(*w_->layerMatrixPanel()->view());
+        (void)repscope::test::completeFrame(*w_->rdmPanel()->view());
+        // Hover over a selected point: the card with its thumbnail.
+        const std::size_t hovered = w_->selectionModel()->selection().indices().front();
+        const auto& points = view()->points();
+        const QPoint at = view()->toWidget(QPointF(points(static_cast<Eigen::Index>(hovered), 0),
+                                                   points(static_cast<Eigen::Index>(hovered), 1)))
+                              .toPoint();
+        QTest::mouseMove(view(), at);
+        QVERIFY(!view()->tooltipText(at).isEmpty());
+        w_->statusBar()->clearMessage();
+        QTest::qWait(200);
+        const QString path = QDir::current().absoluteFilePath(QStringLiteral("projection_inspector.png"));
+        QVERIFY(windowImage(*w_).save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+
+    void escapeInTheProjectionClears() {
+        view()->setFocus();
+        QTest::keyClick(view(), Qt::Key_Escape);
+        QVERIFY(w_->selectionModel()->selection().empty());
+        QCOMPARE(inspector()->selectedCount(), std::size_t{0});
+    }
+
+    void viewMenuHidesAndShowsThem() {
+        QDockWidget* dock = w_->exploration()->inspectorDock();
+        QVERIFY(dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        dock->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
+    }
+
+private:
+    repscope::gui::ProjectionController* projection() const { return w_->exploration()->projection(); }
+    repscope::gui::ProjectionPanel* panel() const { return w_->exploration()->projectionPanel(); }
+    repscope::gui::InspectorPanel* inspector() const { return w_->exploration()->inspectorPanel(); }
+    ProjectionView* view() const { return panel()->view(); }
+
+    std::unique_ptr<MainWindow> w_;
+};
+
+QTEST_MAIN(TestProjectionInspector)
+#include "test_projection_inspector.moc"
