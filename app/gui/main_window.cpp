@@ -25,9 +25,11 @@
 #include "gui/activity_widget.h"
 #include "gui/analysis_controller.h"
 #include "gui/exploration_views.h"
+#include "gui/jobs_panel.h"
 #include "gui/layer_matrix_panel.h"
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
+#include "gui/session_controller.h"
 #include "gui/recent_files.h"
 #include "gui/task_runner.h"
 #include "gui/view_export.h"
@@ -43,7 +45,8 @@ namespace {
 
 constexpr int kStatusTimeoutMs = 8000;
 const QString kFileFilter = QStringLiteral(
-    "HDF5 files (*.h5 *.hdf5 *.h5ad *.hdf);;All files (*)");
+    "HDF5 files and sessions (*.h5 *.hdf5 *.h5ad *.hdf *.repscope);;HDF5 files (*.h5 *.hdf5 *.h5ad *.hdf);;"
+    "RepScope sessions (*.repscope);;All files (*)");
 
 QStringList localFiles(const QMimeData* mime) {
     QStringList paths;
@@ -82,7 +85,8 @@ MainWindow::MainWindow(QWidget* parent)
       selectionModel_(std::make_unique<views::SelectionModel>(selection_, nullptr)),
       dataPanel_(new views::DataPanel(this)), dataDock_(new QDockWidget(tr("Data"), this)),
       summary_(new QLabel(this)), tasks_(new TaskRunner(this)),
-      activity_(new ActivityWidget(this)) {
+      activity_(new ActivityWidget(this)), jobsDock_(new QDockWidget(tr("Jobs"), this)),
+      jobsPanel_(new JobsPanel(tasks_, jobsDock_)) {
     setObjectName(QStringLiteral("repscopeMainWindow"));
     setAcceptDrops(true);
     // Room for the Data panel and two heatmaps side by side, within the screen.
@@ -102,12 +106,23 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({dataDock_}, {340}, Qt::Horizontal);
     addDockWidget(Qt::LeftDockWidgetArea, exploration_->inspectorDock());
     splitDockWidget(dataDock_, exploration_->inspectorDock(), Qt::Vertical);
+    jobsDock_->setObjectName(QStringLiteral("jobsDock"));
+    jobsDock_->setWidget(jobsPanel_);
+    jobsDock_->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::LeftDockWidgetArea, jobsDock_);
+    tabifyDockWidget(exploration_->inspectorDock(), jobsDock_);
+    exploration_->inspectorDock()->raise();
     connect(dataPanel_, &views::DataPanel::closeFileRequested, this, &MainWindow::closeFile);
     connect(dataPanel_, &views::DataPanel::representationSelected, analysis_,
             &AnalysisController::focusRepresentation);
     connect(dataPanel_, &views::DataPanel::representationActivated, analysis_,
             &AnalysisController::focusRepresentation);
 
+    sessions_ = new SessionController(this);
+    connect(sessions_, &SessionController::restored, this, [this](const QString& notes) {
+        statusBar()->showMessage(notes.isEmpty() ? tr("Session restored.") : tr("Session restored. %1").arg(notes),
+                                 kStatusTimeoutMs);
+    });
     createMenus();
     createStatusBar();
 
@@ -167,6 +182,8 @@ void MainWindow::createMenus() {
     connect(recent_, &RecentFiles::openRequested, this,
             [this](const QString& path) { openFiles({path}); });
     file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
+    QAction* saveSession = file->addAction(tr("&Save Session…"), this, &MainWindow::saveSessionAs);
+    saveSession->setShortcut(QKeySequence::Save);
     file->addSeparator();
     auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
     file->addAction(exporter->exportAction());
@@ -184,6 +201,10 @@ void MainWindow::createMenus() {
     toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addAction(toggleData);
     exploration_->addViewActions(view);
+    QAction* toggleJobs = jobsDock_->toggleViewAction();
+    toggleJobs->setText(tr("&Jobs"));
+    toggleJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(toggleJobs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RepScope"), this, &MainWindow::showAbout)
@@ -234,6 +255,10 @@ void MainWindow::openFiles(const QStringList& paths) {
     for (const QString& given : paths) {
         const QString path = QFileInfo(given).absoluteFilePath();
         const QString name = QFileInfo(path).fileName();
+        if (isSessionFile(path)) {
+            openSession(path);
+            continue;
+        }
         if (isOpen(path) || opening_.contains(path)) {
             statusBar()->showMessage(tr("%1 is already open.").arg(name), kStatusTimeoutMs);
             continue;
@@ -255,7 +280,8 @@ void MainWindow::openFiles(const QStringList& paths) {
                 } else {
                     addOpenedFile(path, *result);
                 }
-            });
+            },
+            TaskRunner::Lane::Ordered);
     }
     refresh();
 }
@@ -280,7 +306,8 @@ void MainWindow::openDemo() {
             } else {
                 openFiles({QFile::decodeName(QByteArray::fromStdString(*demoPath))});
             }
-        });
+        },
+        TaskRunner::Lane::Ordered);
     refresh();
 }
 
@@ -318,6 +345,37 @@ void MainWindow::closeFile(int fileIndex) {
     setCollection(std::move(next));
     statusBar()->showMessage(tr("Closed %1.").arg(name), kStatusTimeoutMs);
     emit collectionChanged();
+}
+
+void MainWindow::closeAllFiles() {
+    if (collection_->files().empty()) return;
+    setCollection(std::make_shared<const Collection>());
+    emit collectionChanged();
+}
+
+void MainWindow::openSession(const QString& path) {
+    try {
+        sessions_->restoreFile(path);
+        recent_->add(QFileInfo(path).absoluteFilePath());
+    } catch (const Error& e) {
+        reportError(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::saveSessionAs() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("lastOpenDir"), QDir::homePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), dir,
+                                                tr("RepScope sessions (*.repscope)"));
+    if (path.isEmpty()) return;
+    if (!isSessionFile(path)) path += QStringLiteral(".repscope");
+    try {
+        sessions_->save(path);
+        recent_->add(path);
+        statusBar()->showMessage(tr("Saved the session to %1.").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    } catch (const Error& e) {
+        reportError(QString::fromStdString(e.what()));
+    }
 }
 
 void MainWindow::setCollection(std::shared_ptr<const Collection> collection) {

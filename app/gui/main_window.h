@@ -27,6 +27,8 @@ class SelectionModel;
 namespace repscope::gui {
 
 class ActivityWidget;
+class JobsPanel;
+class SessionController;
 class AnalysisController;
 class ExplorationViews;
 class LayerMatrixPanel;
@@ -46,6 +48,13 @@ public:
     // Writes the built-in demo dataset into the cache directory if needed (background), then
     // opens it.
     void openDemo();
+    // Closes every open file (the views empty).
+    void closeAllFiles();
+    // Reads a `.repscope` session and restores it (its files open in the background); a broken
+    // session file is reported in one sentence and nothing changes.
+    void openSession(const QString& path);
+    [[nodiscard]] bool isOpening() const { return !opening_.isEmpty(); }
+    [[nodiscard]] SessionController* sessions() const { return sessions_; }
 
     [[nodiscard]] const Collection& collection() const { return *collection_; }
     [[nodiscard]] views::DataPanel* dataPanel() const { return dataPanel_; }
@@ -54,6 +63,8 @@ public:
     [[nodiscard]] AnalysisController* analysis() const { return analysis_; }
     // The Projection panel and the Inspector dock.
     [[nodiscard]] ExplorationViews* exploration() const { return exploration_; }
+    [[nodiscard]] JobsPanel* jobsPanel() const { return jobsPanel_; }
+    [[nodiscard]] TaskRunner* taskRunner() const { return tasks_; }
     // The session's stimulus selection, shared by every view of stimuli.
     [[nodiscard]] views::SelectionModel* selectionModel() const { return selectionModel_.get(); }
     [[nodiscard]] QAbstractItemModel* dataModel() const;
@@ -77,6 +88,7 @@ private:
     void createStatusBar();
     void setCollection(std::shared_ptr<const Collection> collection);
     void showOpenDialog();
+    void saveSessionAs();
     void showAbout();
     void addOpenedFile(const QString& path, const DataFilePtr& file);
     void closeFile(int fileIndex);
@@ -93,6 +105,9 @@ private:
     QLabel* summary_;
     TaskRunner* tasks_;
     ActivityWidget* activity_;
+    QDockWidget* jobsDock_;
+    JobsPanel* jobsPanel_;
+    SessionController* sessions_ = nullptr;
     QStackedWidget* central_ = nullptr;
     LayerMatrixPanel* matrixPanel_ = nullptr;
     RdmPanel* rdmPanel_ = nullptr;
