@@ -30,7 +30,9 @@
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
+#include "gui/units_dock.h"
 #include "gui/recent_files.h"
+#include "gui/report_export.h"
 #include "gui/task_runner.h"
 #include "gui/view_export.h"
 #include "repscope/demo.h"
@@ -118,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(dataPanel_, &views::DataPanel::representationActivated, analysis_,
             &AnalysisController::focusRepresentation);
 
+    units_ = new UnitsDock(this, tasks_, analysis_);
     sessions_ = new SessionController(this);
     connect(sessions_, &SessionController::restored, this, [this](const QString& notes) {
         statusBar()->showMessage(notes.isEmpty() ? tr("Session restored.") : tr("Session restored. %1").arg(notes),
@@ -190,6 +193,10 @@ void MainWindow::createMenus() {
     file->addAction(exporter->copyAction());
     connect(exporter, &ViewExporter::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    auto* reporter = new ReportExporter(tasks_, [this]() -> const Collection& { return *collection_; }, this);
+    file->addAction(reporter->exportAction());
+    connect(reporter, &ReportExporter::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -201,6 +208,7 @@ void MainWindow::createMenus() {
     toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addAction(toggleData);
     exploration_->addViewActions(view);
+    units_->addViewActions(view);
     QAction* toggleJobs = jobsDock_->toggleViewAction();
     toggleJobs->setText(tr("&Jobs"));
     toggleJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));

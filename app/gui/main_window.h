@@ -29,6 +29,7 @@ namespace repscope::gui {
 class ActivityWidget;
 class JobsPanel;
 class SessionController;
+class UnitsDock;
 class AnalysisController;
 class ExplorationViews;
 class LayerMatrixPanel;
@@ -55,6 +56,8 @@ public:
     void openSession(const QString& path);
     [[nodiscard]] bool isOpening() const { return !opening_.isEmpty(); }
     [[nodiscard]] SessionController* sessions() const { return sessions_; }
+    // The Unit matching dock (hidden at first), panel and controller.
+    [[nodiscard]] UnitsDock* units() const { return units_; }
 
     [[nodiscard]] const Collection& collection() const { return *collection_; }
     [[nodiscard]] views::DataPanel* dataPanel() const { return dataPanel_; }
@@ -108,6 +111,7 @@ private:
     QDockWidget* jobsDock_;
     JobsPanel* jobsPanel_;
     SessionController* sessions_ = nullptr;
+    UnitsDock* units_ = nullptr;
     QStackedWidget* central_ = nullptr;
     LayerMatrixPanel* matrixPanel_ = nullptr;
     RdmPanel* rdmPanel_ = nullptr;
