@@ -203,7 +203,6 @@ views::Figure matrixFigure(const cli::FigureRequest& request) {
     content.rowStimuli = labels;
     content.categoryColumn = codes.size() >= 2 ? "model" : "";
     content.annotateCells = true;
-    content.rowAxisTitle = content.colAxisTitle = QStringLiteral("representations");
     views::Figure f;
     f.title = q(request.title.empty() ? "Layer matrix: " + metric.name : request.title);
     f.subtitle = q(fileName(where.file) + " · " + std::to_string(inputs.size()) +

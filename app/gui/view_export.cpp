@@ -86,7 +86,6 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         const QString metric = matrix_->metric();
         const metrics::MetricInfo* info = metrics::findMetric(metric.toStdString());
         content.annotateCells = true;
-        content.rowAxisTitle = content.colAxisTitle = tr("representations");
         f.title = tr("Layer matrix: %1").arg(metric);
         f.subtitle = tr("%1 representations").arg(rows);
         if (info != nullptr) f.subtitle += QStringLiteral(" · ") + QString::fromStdString(info->description);

@@ -227,9 +227,12 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
         return std::max(0.01, std::min(w / static_cast<double>(cols), h / static_cast<double>(rows)));
     };
 
-    // Labels when the cells are tall enough to read them; axis titles otherwise.
+    // Labels when the cells are tall enough to read them, with the axis titles beside them;
+    // axis titles alone otherwise.
     const bool rowLabels = labelsFor(rowStimuli, rows);
     const bool colLabels = labelsFor(colStimuli, cols);
+    const double rowTitleRoom = content.rowAxisTitle.isEmpty() ? 0.0 : kAxisTitle;
+    const double colTitleRoom = content.colAxisTitle.isEmpty() ? 0.0 : kAxisTitle;
     double cell = cellFor(kAxisTitle, kAxisTitle);
     double labelLeft = 0.0;
     double labelTop = 0.0;
@@ -238,8 +241,8 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
         const double cap = std::max(60.0, std::min(area.width(), area.height()) * 0.3);
         const auto widest = [&](int pixels) {
             const QFontMetricsF m(figureFont(pixels));
-            return std::pair{rowLabels ? widestLabel(*rowStimuli, m, cap) + 6.0 : kAxisTitle,
-                             colLabels ? widestLabel(*colStimuli, m, cap) + 6.0 : kAxisTitle};
+            return std::pair{rowLabels ? widestLabel(*rowStimuli, m, cap) + 6.0 + rowTitleRoom : kAxisTitle,
+                             colLabels ? widestLabel(*colStimuli, m, cap) + 6.0 + colTitleRoom : kAxisTitle};
         };
         std::tie(labelLeft, labelTop) = widest(labelPixels);
         cell = cellFor(labelLeft, labelTop);
@@ -286,12 +289,16 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
     const QRectF leftArea(x0, matrix.top(), labelLeft - 4.0, matrix.height());
     const QRectF topArea(matrix.left(), area.top(), matrix.width(), labelTop - 4.0);
     if (showLabels && rowLabels) {
-        paintRowLabels(painter, leftArea, cell, rows, source.rowOrder(), *rowStimuli, figureFont(labelPixels));
+        paintAxisTitle(painter, QRectF(x0, matrix.top(), rowTitleRoom, matrix.height()), content.rowAxisTitle, true);
+        paintRowLabels(painter, leftArea.adjusted(rowTitleRoom, 0, 0, 0), cell, rows, source.rowOrder(),
+                       *rowStimuli, figureFont(labelPixels));
     } else {
         paintAxisTitle(painter, leftArea, content.rowAxisTitle, true);
     }
     if (showLabels && colLabels) {
-        paintColumnLabels(painter, topArea, cell, cols, source.colOrder(), *colStimuli, figureFont(labelPixels));
+        paintAxisTitle(painter, QRectF(matrix.left(), area.top(), matrix.width(), colTitleRoom), content.colAxisTitle, false);
+        paintColumnLabels(painter, topArea.adjusted(0, colTitleRoom, 0, 0), cell, cols, source.colOrder(),
+                          *colStimuli, figureFont(labelPixels));
     } else {
         paintAxisTitle(painter, topArea, content.colAxisTitle, false);
     }

@@ -37,8 +37,8 @@ struct HeatmapContent {
     // The same for the columns; null: the rows' (square matrices).
     std::shared_ptr<const Stimuli> colStimuli;
     std::string categoryColumn;  // strips along both axes and a legend; empty for none
-    QString rowAxisTitle;        // drawn along the axis when the labels are not
-    QString colAxisTitle;
+    QString rowAxisTitle;        // along the axis, beside the labels when they are drawn;
+    QString colAxisTitle;        // empty for none
     bool annotateCells = false;  // write each value in its cell when cells are large enough
 };
 
