@@ -218,26 +218,74 @@ private slots:
     }
 
     void manyPointsDrawFast() {
-        // 100k points: the frame (with read-back) takes well under a second on llvmpipe.
+        // 100k points: a frame (forced to completion by the read-back) takes well under a
+        // quarter of a second, also on llvmpipe (15–70 ms measured on the shared 2-core VM);
+        // printed next to the same frame with the 400 points for comparison.
+        const auto msPerFrame = [this] {
+            frame();
+            QElapsedTimer timer;
+            timer.start();
+            constexpr int kFrames = 5;
+            for (int k = 0; k < kFrames; ++k) {
+                view_->zoomAbout(1.01, QPointF(200, 200));
+                (void)view_->grabFramebuffer();
+            }
+            return static_cast<double>(timer.elapsed()) / kFrames;
+        };
+        const double few = msPerFrame();
         ScatterPoints many(100000, 2);
         std::mt19937 rng(1);
-        std::normal_distribution<float> g;
+        std::uniform_real_distribution<float> g(-1.0F, 1.0F);
         for (Eigen::Index i = 0; i < many.rows(); ++i) {
             many(i, 0) = g(rng);
             many(i, 1) = g(rng);
         }
         view_->setPoints(many, nullptr);
-        frame();
-        QElapsedTimer timer;
-        timer.start();
-        constexpr int kFrames = 5;
-        for (int k = 0; k < kFrames; ++k) {
-            view_->zoomAbout(1.01, QPointF(200, 200));
-            (void)view_->grabFramebuffer();
+        const double ms = msPerFrame();
+        qInfo("frame with read-back: %.1f ms for 100k points, %.1f ms for %d", ms, few, kN);
+        QVERIFY2(ms < 250.0, qPrintable(QString::number(ms)));
+    }
+
+    void manyPointsKeepTheirColours() {
+        // 25,000 points (drawn on the CPU under llvmpipe, as triangles on a GPU): one alone in
+        // category 1, the rest piled up in category 0.
+        constexpr int kMany = 25000;
+        auto stimuli = std::make_shared<Stimuli>();
+        stimuli->count = kMany;
+        CategoryColumn column;
+        column.name = "kind";
+        column.categories = {"pile", "alone"};
+        ScatterPoints p(kMany, 2);
+        std::mt19937 rng(2);
+        std::uniform_real_distribution<float> u(-1.0F, 1.0F);
+        for (int i = 0; i < kMany; ++i) {
+            column.codes.push_back(i == 0 ? 1 : 0);
+            p(i, 0) = i == 0 ? 5.0F : -5.0F + u(rng);
+            p(i, 1) = i == 0 ? 5.0F : -5.0F + u(rng);
         }
-        const double ms = static_cast<double>(timer.elapsed()) / kFrames;
-        qInfo("100k points: %.1f ms per frame (with read-back)", ms);
-        QVERIFY2(ms < 1000.0, qPrintable(QString::number(ms)));
+        stimuli->columns.push_back(column);
+        view_->setPoints(p, stimuli);
+        view_->setCategoryColumn("kind");
+        QImage img = frame();
+        // The pixel a point lies in.
+        const auto pixel = [this](QPointF data) {
+            const QPointF w = view_->toWidget(data);
+            return QPoint(static_cast<int>(std::floor(w.x())), static_cast<int>(std::floor(w.y())));
+        };
+        const QPoint alone = pixel({5.0, 5.0});
+        const QPoint pile = pixel({-5.0, -5.0});
+        QVERIFY2(distance(img.pixel(alone), kPalette[1]) <= 3, qPrintable(QColor(img.pixel(alone)).name()));
+        QVERIFY2(distance(img.pixel(pile), kPalette[0]) <= 3, qPrintable(QColor(img.pixel(pile)).name()));
+        // Selecting the lone point fades the pile, not the point.
+        model_->select({0});
+        img = frame();
+        const auto faded = [](int c) { return static_cast<int>(std::lround(c + 0.7 * (204.0 - c))); };
+        const QColor fadedPile(faded(kPalette[0].red()), faded(kPalette[0].green()), faded(kPalette[0].blue()));
+        QVERIFY2(distance(img.pixel(alone), kPalette[1]) <= 3, qPrintable(QColor(img.pixel(alone)).name()));
+        QVERIFY2(distance(img.pixel(pile), fadedPile) <= 3, qPrintable(QColor(img.pixel(pile)).name()));
+        // It is drawn larger (5 pixels), with a dark rim.
+        for (const QPoint& d : {QPoint(2, 0), QPoint(-2, 0), QPoint(0, 2), QPoint(0, -2)})
+            QVERIFY(QColor(img.pixel(alone + d)).lightness() < 60);
     }
 
 private:

@@ -15,10 +15,16 @@
 #include "projection_overlay.h"
 #include "repscope/views/selection_model.h"
 #include "scatter_renderer.h"
+#include "scatter_splat.h"
 
 namespace repscope::views {
 
 namespace {
+
+// Points this small are drawn as squares: no one sees the corners. Under a software OpenGL,
+// this many of them are drawn on the CPU instead (scatter_splat.h).
+constexpr double kSquarePointSize = 3.0;
+constexpr Eigen::Index kSplatMinPoints = 20000;
 
 std::uint32_t packColour(const QColor& c) {
     // Bytes R, G, B, A in memory order (the vertex attribute reads four normalised bytes).
@@ -231,7 +237,7 @@ double ProjectionView::pointSize() const {
     const Eigen::Index n = target_.rows();
     if (n <= 2000) return 7.0;
     if (n <= 20000) return 5.0;
-    return 3.0;
+    return kSquarePointSize;
 }
 
 void ProjectionView::initializeGL() {
@@ -242,6 +248,10 @@ void ProjectionView::initializeGL() {
     } catch (const std::exception& e) {
         qWarning("ProjectionView: %s", e.what());
     }
+    const auto* name = reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER));
+    const QByteArray renderer(name != nullptr ? name : "");
+    softwareGl_ = renderer.contains("llvmpipe") || renderer.contains("softpipe") ||
+                  renderer.contains("swrast");
     positionsDirty_ = coloursDirty_ = selectionDirty_ = true;
 }
 
@@ -259,7 +269,8 @@ void ProjectionView::paintGL() {
     gl->glClear(GL_COLOR_BUFFER_BIT);
     const QRectF area = plotArea();
     if (fitPending_) fitTo(target_, nullptr);
-    if (renderer_->initialized() && target_.rows() > 0) {
+    const bool splat = softwareGl_ && target_.rows() >= kSplatMinPoints;
+    if (renderer_->initialized() && target_.rows() > 0 && !splat) {
         // Every attribute buffer is re-sent when the point count changes, so none is short.
         if (positionsDirty_) renderer_->setPositions(from_.rows() == target_.rows() ? from_ : target_, target_);
         if (coloursDirty_ || positionsDirty_) renderer_->setColours(colours_);
@@ -280,8 +291,8 @@ void ProjectionView::paintGL() {
         ScatterRenderer::Frame frame;
         frame.viewport = viewport_;
         frame.area = area.size();
-        frame.pixelRatio = dpr;
         frame.pointSize = pointSize();
+        frame.round = frame.pointSize > kSquarePointSize;
         frame.mix = mix_;
         renderer_->draw(frame);
         gl->glDisable(GL_SCISSOR_TEST);
@@ -289,7 +300,26 @@ void ProjectionView::paintGL() {
                        static_cast<GLsizei>(std::lround(height() * dpr)));
     }
     QPainter painter(this);
+    if (splat) paintSplat(painter, area);
     paintOverlay(painter);
+}
+
+void ProjectionView::paintSplat(QPainter& painter, const QRectF& area) {
+    const QSize size = area.size().toSize();
+    if (splatImage_.size() != size) splatImage_ = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    splatImage_.fill(Qt::transparent);
+    detail::SplatInput in;
+    in.from = from_.rows() == target_.rows() ? &from_ : &target_;
+    in.to = &target_;
+    in.mix = mix_;
+    in.viewport = viewport_;
+    in.colours = &colours_;
+    in.selected = &selectedFlags_;
+    in.hasSelection = std::find(selectedFlags_.begin(), selectedFlags_.end(), 1) != selectedFlags_.end();
+    in.size = static_cast<int>(pointSize());
+    in.dim = ScatterRenderer::Frame{}.dim;
+    detail::splatPoints(splatImage_, in);
+    painter.drawImage(area.topLeft(), splatImage_);
 }
 
 void ProjectionView::paintOverlay(QPainter& painter) {

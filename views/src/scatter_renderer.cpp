@@ -9,10 +9,6 @@
 // must be registered by name from outside any namespace.
 static void initScatterShaderResources() { Q_INIT_RESOURCE(shaders); }
 
-#ifndef GL_PROGRAM_POINT_SIZE
-#define GL_PROGRAM_POINT_SIZE 0x8642
-#endif
-
 namespace repscope::views {
 
 void ScatterRenderer::initialize() {
@@ -28,18 +24,26 @@ void ScatterRenderer::initialize() {
     }
     vao_ = std::make_unique<QOpenGLVertexArrayObject>();
     vao_->create();
-    for (auto* buffer : {&from_, &to_, &colours_, &selected_}) {
+    for (auto* buffer : {&from_, &to_, &colours_, &selected_, &corners_}) {
         *buffer = std::make_unique<QOpenGLBuffer>(QOpenGLBuffer::VertexBuffer);
         (*buffer)->create();
         (*buffer)->setUsagePattern(QOpenGLBuffer::DynamicDraw);
     }
+    // The triangle every point is drawn as (it covers the square [-1, 1]², so the disc too; one
+    // triangle instead of a quad's two halves llvmpipe's per-triangle setup, which dominates
+    // with many points); the other attributes advance once per point.
+    const float corners[] = {-1.0F, -1.0F, 3.0F, -1.0F, -1.0F, 3.0F};
+    uploadAttribute(*corners_, 4, corners, sizeof(corners), 2, GL_FLOAT, false);
+    vao_->bind();
+    for (GLuint location = 0; location < 4; ++location) gl_->glVertexAttribDivisor(location, 1);
+    vao_->release();
     count_ = 0;
     hasSelection_ = false;
 }
 
 void ScatterRenderer::release() {
     if (!program_) return;
-    for (auto* buffer : {&from_, &to_, &colours_, &selected_}) {
+    for (auto* buffer : {&from_, &to_, &colours_, &selected_, &corners_}) {
         (*buffer)->destroy();
         buffer->reset();
     }
@@ -81,27 +85,30 @@ void ScatterRenderer::setSelected(const std::vector<std::uint8_t>& flags, bool h
 
 void ScatterRenderer::draw(const Frame& frame) {
     if (count_ == 0) return;
-    gl_->glEnable(GL_PROGRAM_POINT_SIZE);
-    gl_->glEnable(GL_BLEND);
-    gl_->glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    if (frame.round) {
+        gl_->glEnable(GL_BLEND);
+        gl_->glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    } else {
+        gl_->glDisable(GL_BLEND);
+    }
     program_->bind();
     vao_->bind();
-    const auto ratio = static_cast<float>(frame.pixelRatio);
     program_->setUniformValue("uMix", frame.mix);
     program_->setUniformValue("uCentre", QVector2D(static_cast<float>(frame.viewport.centreX),
                                                    static_cast<float>(frame.viewport.centreY)));
     program_->setUniformValue("uScale", static_cast<float>(frame.viewport.scale));
     program_->setUniformValue("uAreaPx", QVector2D(static_cast<float>(frame.area.width()),
                                                    static_cast<float>(frame.area.height())));
-    program_->setUniformValue("uPointSize", static_cast<float>(frame.pointSize) * ratio);
+    program_->setUniformValue("uPointSize", static_cast<float>(frame.pointSize));
     program_->setUniformValue("uHasSelection", hasSelection_);
     program_->setUniformValue("uDim", frame.dim);
+    program_->setUniformValue("uRound", frame.round);
     // Unselected points first, selected ones on top of them.
     program_->setUniformValue("uPass", 0);
-    gl_->glDrawArrays(GL_POINTS, 0, count_);
+    gl_->glDrawArraysInstanced(GL_TRIANGLES, 0, 3, count_);
     if (hasSelection_) {
         program_->setUniformValue("uPass", 1);
-        gl_->glDrawArrays(GL_POINTS, 0, count_);
+        gl_->glDrawArraysInstanced(GL_TRIANGLES, 0, 3, count_);
     }
     vao_->release();
     program_->release();

@@ -1,6 +1,7 @@
 #pragma once
 // Internal: the OpenGL side of ProjectionView — the point shader program and one vertex buffer
-// per attribute (two layouts for the animation, colours, selection flags). Every method needs
+// per attribute (two layouts for the animation, colours, selection flags); every point is an
+// instance of one triangle. Every method needs
 // the widget's context current; release() must run before the context goes away.
 #include <QOpenGLBuffer>
 #include <QOpenGLExtraFunctions>
@@ -35,8 +36,8 @@ public:
     struct Frame {
         ScatterViewport viewport;
         QSizeF area;             // plot area in widget pixels
-        double pixelRatio = 1.0;  // framebuffer pixels per widget pixel
         double pointSize = 6.0;   // widget pixels
+        bool round = true;        // round with a soft edge, else squares (fast for many points)
         float mix = 1.0F;         // 0 = from, 1 = to
         float dim = 0.7F;
     };
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<QOpenGLBuffer> to_;
     std::unique_ptr<QOpenGLBuffer> colours_;
     std::unique_ptr<QOpenGLBuffer> selected_;
+    std::unique_ptr<QOpenGLBuffer> corners_;  // the triangle each point is drawn as
     int count_ = 0;
     bool hasSelection_ = false;
 };

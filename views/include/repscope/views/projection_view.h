@@ -5,12 +5,15 @@
 // axis frame, legend, brush and hover card painted over the points with QPainter. Moving the
 // points to another layout (another layer) animates on the GPU between the two layouts.
 //
-// The legend has its own column right of the plot area, so it hides no point.
+// The legend has its own column right of the plot area, so it hides no point. Under a software
+// OpenGL (Mesa llvmpipe), 20,000 points or more are drawn on the CPU: per-primitive setup
+// makes triangles slow there, while writing the pixels directly takes milliseconds.
 //
 // Mouse: drag brushes a rectangle; with Alt held or in lasso mode it draws a lasso; Shift adds
 // to the selection; a click selects the point under it (nothing there: clears). Middle-button
 // drag, or left drag with Space held, pans; the wheel zooms about the cursor; a double-click
 // fits. Keys: Esc clears the selection, Home fits, + − zoom.
+#include <QImage>
 #include <QOpenGLWidget>
 #include <QPointer>
 #include <QRectF>
@@ -114,6 +117,8 @@ private:
     void rebuildColours();
     void rebuildSelectionFlags();
     void paintOverlay(QPainter& painter);
+    // Many points under a software OpenGL: drawn on the CPU (scatter_splat.h).
+    void paintSplat(QPainter& painter, const QRectF& area);
     [[nodiscard]] const CategoryColumn* categoryColumn() const;
     // The column right of the plot area where the legend goes.
     [[nodiscard]] QRectF legendRoom() const;
@@ -143,6 +148,8 @@ private:
     QPointF dragStart_;
     QPointF dragLast_;
     std::vector<QPointF> lasso_;  // widget pixels
+    bool softwareGl_ = false;  // Mesa llvmpipe and the like
+    QImage splatImage_;
     std::optional<std::size_t> hovered_;
     QPointF hoverPos_;
 };
