@@ -91,21 +91,32 @@ Cells renderCells(const tiles::TileSource& source, const ColorScale& wanted, dou
     return out;
 }
 
-// Category colours along one axis as runs of equal colour (vector rectangles).
+// Category colours along one axis as runs of equal colour (vector rectangles). With more
+// stimuli than half-units along the strip, each half-unit bin shows the category of the stimulus
+// at its centre (as the view's strips do per pixel), so a large matrix makes at most two
+// rectangles per unit instead of one per stimulus.
 void paintStrip(QPainter& painter, const QRectF& strip, bool horizontal, std::int64_t n,
                 const std::vector<std::size_t>& order, const CategoryColumn& column) {
-    const double step = (horizontal ? strip.width() : strip.height()) / static_cast<double>(n);
+    const double length = horizontal ? strip.width() : strip.height();
+    const std::int64_t bins = std::min<std::int64_t>(n, std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(length * 2.0))));
+    const double step = length / static_cast<double>(bins);
+    const auto codeAt = [&](std::int64_t bin) {
+        const std::int64_t p = bins == n ? bin : std::min(n - 1, static_cast<std::int64_t>((static_cast<double>(bin) + 0.5) * static_cast<double>(n) / static_cast<double>(bins)));
+        return column.codes[stimulusAt(order, p)];
+    };
     std::int64_t start = 0;
-    const auto codeAt = [&](std::int64_t p) { return column.codes[stimulusAt(order, p)]; };
+    std::int32_t code = codeAt(0);
     painter.setPen(Qt::NoPen);
-    for (std::int64_t p = 1; p <= n; ++p) {
-        if (p < n && codeAt(p) == codeAt(start)) continue;
-        painter.setBrush(categoryColour(codeAt(start)));
-        const double a = static_cast<double>(start) * step;
-        const double b = static_cast<double>(p) * step;
-        painter.drawRect(horizontal ? QRectF(strip.left() + a, strip.top(), b - a, strip.height())
-                                    : QRectF(strip.left(), strip.top() + a, strip.width(), b - a));
-        start = p;
+    for (std::int64_t b = 1; b <= bins; ++b) {
+        const std::int32_t next = b < bins ? codeAt(b) : code - 1;
+        if (b < bins && next == code) continue;
+        painter.setBrush(categoryColour(code));
+        const double a0 = static_cast<double>(start) * step;
+        const double a1 = static_cast<double>(b) * step;
+        painter.drawRect(horizontal ? QRectF(strip.left() + a0, strip.top(), a1 - a0, strip.height())
+                                    : QRectF(strip.left(), strip.top() + a0, strip.width(), a1 - a0));
+        start = b;
+        code = next;
     }
 }
 
