@@ -23,6 +23,8 @@ const std::vector<Command>& commands() {
          runProject},
         {"figure", "draw a view (rdm, matrix, projection, units) to PNG, SVG or PDF", kFigureUsage,
          runFigure},
+        {"report", "write an HTML or PDF report of files (matrices, RDMs, provenance)", kReportUsage,
+         runReport},
         {"metrics", "list the metrics, their parameters and references", kMetricsUsage,
          runMetrics},
         {"demo", "write the built-in demo dataset (MLPs trained on handwritten digits)", kDemoUsage,

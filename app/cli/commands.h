@@ -24,6 +24,7 @@ int runMatrix(const std::vector<std::string>& args);
 int runMetrics(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
 int runFigure(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
@@ -33,5 +34,6 @@ extern const char* const kMatrixUsage;
 extern const char* const kMetricsUsage;
 extern const char* const kProjectUsage;
 extern const char* const kFigureUsage;
+extern const char* const kReportUsage;
 
 }  // namespace repscope::cli
