@@ -8,6 +8,7 @@
 
 #include "gui/inspector_controller.h"
 #include "gui/inspector_panel.h"
+#include "gui/neighbourhood_colouring.h"
 #include "gui/projection_controller.h"
 #include "gui/projection_panel.h"
 #include "repscope/views/projection_view.h"
@@ -21,7 +22,8 @@ ExplorationViews::ExplorationViews(QMainWindow* window, TaskRunner* tasks,
       projection_(new ProjectionController(tasks, analysis, projectionPanel_, this)),
       inspectorPanel_(new InspectorPanel(window)),
       inspectorDock_(new QDockWidget(tr("Inspector"), window)),
-      inspector_(new InspectorController(tasks, analysis, inspectorPanel_, this)) {
+      inspector_(new InspectorController(tasks, analysis, inspectorPanel_, this)),
+      neighbourhood_(new NeighbourhoodColouring(tasks, analysis, projectionPanel_, this)) {
     projectionPanel_->view()->setSelectionModel(selection);
     inspectorPanel_->setSelectionModel(selection);
     inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));

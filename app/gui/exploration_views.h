@@ -19,6 +19,7 @@ namespace repscope::gui {
 class AnalysisController;
 class InspectorController;
 class InspectorPanel;
+class NeighbourhoodColouring;
 class ProjectionController;
 class ProjectionPanel;
 class TaskRunner;
@@ -34,6 +35,7 @@ public:
     [[nodiscard]] InspectorPanel* inspectorPanel() const { return inspectorPanel_; }
     [[nodiscard]] QDockWidget* inspectorDock() const { return inspectorDock_; }
     [[nodiscard]] InspectorController* inspector() const { return inspector_; }
+    [[nodiscard]] NeighbourhoodColouring* neighbourhood() const { return neighbourhood_; }
     // View menu entries that show and hide the Projection panel and the Inspector.
     void addViewActions(QMenu* menu);
 
@@ -43,6 +45,7 @@ private:
     InspectorPanel* inspectorPanel_;
     QDockWidget* inspectorDock_;
     InspectorController* inspector_;
+    NeighbourhoodColouring* neighbourhood_;
 };
 
 }  // namespace repscope::gui

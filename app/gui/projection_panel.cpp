@@ -11,7 +11,10 @@
 #include "repscope/views/projection_view.h"
 
 namespace repscope::gui {
+
 namespace {
+
+constexpr int kNeighbourhoodRole = Qt::UserRole + 1;  // the "neighbourhood change" entry
 
 QToolButton* sideButton(const QString& text, const QString& name, QWidget* parent) {
     auto* button = new QToolButton(parent);
@@ -101,7 +104,9 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
     connect(methodCombo_, &QComboBox::currentIndexChanged, this, &ProjectionPanel::methodChanged);
     connect(colourCombo_, &QComboBox::currentIndexChanged, this, [this] {
         view_->setCategoryColumn(colourColumn().toStdString());
+        if (!colourByNeighbourhood()) view_->setPointValues({}, QString(), {});
         emit colourColumnChanged(colourColumn());
+        emit neighbourhoodColouringChanged(colourByNeighbourhood());
     });
     connect(lassoButton_, &QToolButton::toggled, view_, &views::ProjectionView::setLassoMode);
     connect(aButton_, &QToolButton::toggled, this, [this](bool checked) {
@@ -160,13 +165,25 @@ void ProjectionPanel::setColourColumns(const QStringList& columns, const QString
     colourCombo_->clear();
     colourCombo_->addItem(tr("(none)"), QString());
     for (const QString& c : columns) colourCombo_->addItem(c, c);
+    colourCombo_->addItem(tr("neighbourhood change A vs B"), QString());
+    colourCombo_->setItemData(colourCombo_->count() - 1, true, kNeighbourhoodRole);
+    colourCombo_->setItemData(colourCombo_->count() - 1,
+                              tr("Per stimulus: the share of its 10 nearest neighbours (cosine) that "
+                                 "are the same in A and in B; low values mark stimuli whose "
+                                 "neighbourhood changed"),
+                              Qt::ToolTipRole);
     const int index = colourCombo_->findData(current);
     colourCombo_->setCurrentIndex(index < 0 ? 0 : index);
     view_->setCategoryColumn(colourColumn().toStdString());
+    view_->setPointValues({}, QString(), {});
 }
 
 QString ProjectionPanel::colourColumn() const {
     return colourCombo_->currentData().toString();
+}
+
+bool ProjectionPanel::colourByNeighbourhood() const {
+    return colourCombo_->currentData(kNeighbourhoodRole).toBool();
 }
 
 void ProjectionPanel::setLayers(const QStringList& names, int current, bool enabled) {

@@ -37,6 +37,8 @@ public:
     // emitting colourColumnChanged.
     void setColourColumns(const QStringList& columns, const QString& current);
     [[nodiscard]] QString colourColumn() const;
+    // "Colour by" is the per-stimulus neighbourhood change between A and B (not a column).
+    [[nodiscard]] bool colourByNeighbourhood() const;
 
     // The layers the slider moves through (names), the one at the slider, and whether moving is
     // possible yet (the aligned layers are computed after the first projection). Emits nothing.
@@ -53,6 +55,8 @@ public:
 signals:
     void methodChanged();
     void colourColumnChanged(const QString& column);
+    // The user chose (true) or left (false) colouring by neighbourhood change.
+    void neighbourhoodColouringChanged(bool on);
     void sideChanged(repscope::gui::FocusSide side);
     // The user moved the layer slider.
     void layerChanged(int layer);

@@ -29,6 +29,7 @@
 #include "gui/inspector_controller.h"
 #include "gui/inspector_panel.h"
 #include "gui/layer_matrix_panel.h"
+#include "gui/neighbourhood_colouring.h"
 #include "gui/main_window.h"
 #include "gui/projection_controller.h"
 #include "gui/projection_panel.h"
@@ -323,6 +324,62 @@ private slots:
         QTest::keyClick(view(), Qt::Key_Escape);
         QVERIFY(w_->selectionModel()->selection().empty());
         QCOMPARE(inspector()->selectedCount(), std::size_t{0});
+    }
+
+    void colourByNeighbourhoodChange() {
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), 300000);
+        const auto& entries = w_->analysis()->representations();
+        w_->analysis()->setFocusPair(entries.size() - 1, entries.size() - 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), 300000);
+        QSignalSpy coloured(w_->exploration()->neighbourhood(), &repscope::gui::NeighbourhoodColouring::coloured);
+        auto* combo = w_->findChild<QComboBox*>(QStringLiteral("projectionColourCombo"));
+        QVERIFY(combo != nullptr);
+        const int entry = combo->findText(QStringLiteral("neighbourhood change A vs B"));
+        QVERIFY(entry >= 0);
+        combo->setCurrentIndex(entry);
+        QTRY_VERIFY_WITH_TIMEOUT(coloured.count() == 1 && !w_->isBusy(), 300000);
+        QVERIFY(view()->showsValues());
+        QVERIFY(view()->legendEntries().empty());  // a colorbar, not a clickable legend
+
+        // Independently: cosine 10-NN of every stimulus in A and in B (brute force here), the
+        // share they have in common. Checked on every 25th stimulus.
+        auto normalised = [&](std::size_t rep) {
+            Eigen::MatrixXd x = w_->collection().read(entries[rep]).cast<double>();
+            x.rowwise().normalize();
+            return x;
+        };
+        const Eigen::MatrixXd a = normalised(w_->analysis()->focusA());
+        const Eigen::MatrixXd b = normalised(w_->analysis()->focusB());
+        auto neighbours = [](const Eigen::MatrixXd& x, Eigen::Index i) {
+            const Eigen::VectorXd s = x * x.row(i).transpose();
+            std::vector<Eigen::Index> order;
+            for (Eigen::Index j = 0; j < x.rows(); ++j) {
+                if (j != i) order.push_back(j);
+            }
+            std::stable_sort(order.begin(), order.end(), [&](Eigen::Index p, Eigen::Index q) { return s(p) > s(q); });
+            order.resize(10);
+            std::sort(order.begin(), order.end());
+            return order;
+        };
+        const std::vector<float>& values = view()->pointValues();
+        QCOMPARE(static_cast<Eigen::Index>(values.size()), a.rows());
+        int checked = 0;
+        for (Eigen::Index i = 0; i < a.rows(); i += 25) {
+            const auto na = neighbours(a, i);
+            const auto nb = neighbours(b, i);
+            std::vector<Eigen::Index> common;
+            std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(common));
+            QVERIFY2(std::abs(values[static_cast<std::size_t>(i)] - static_cast<float>(common.size()) / 10.0F) < 1e-6F,
+                     qPrintable(QStringLiteral("stimulus %1").arg(i)));
+            ++checked;
+        }
+        QVERIFY(checked > 50);
+        // For a look: the points coloured by neighbourhood change, with the colorbar.
+        QVERIFY(view()->grabFramebuffer().save(QStringLiteral("projection_neighbourhood.png")));
+        // Back to the categories.
+        combo->setCurrentIndex(combo->findData(QString::fromStdString(w_->analysis()->categoryColumn())));
+        QVERIFY(!view()->showsValues());
+        QVERIFY(!view()->legendEntries().empty());
     }
 
     void viewMenuHidesAndShowsThem() {

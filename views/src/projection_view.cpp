@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "heatmap_overlay.h"
+#include "figure_parts.h"
 #include "projection_overlay.h"
 #include "repscope/views/selection_model.h"
 #include "scatter_renderer.h"
@@ -132,11 +133,31 @@ const CategoryColumn* ProjectionView::categoryColumn() const {
     return c != nullptr && static_cast<Eigen::Index>(c->codes.size()) == target_.rows() ? c : nullptr;
 }
 
+void ProjectionView::setPointValues(std::vector<float> values, const QString& name,
+                                    const ColorScale& scale) {
+    values_ = std::move(values);
+    valuesName_ = name;
+    valuesScale_ = scale;
+    valuesScale_.autoRange = false;
+    if (fitted_) fitPending_ = true;  // the colorbar's room differs from the legend's
+    rebuildColours();
+    update();
+}
+
+bool ProjectionView::showsValues() const {
+    return !values_.empty() && static_cast<Eigen::Index>(values_.size()) == target_.rows();
+}
+
 void ProjectionView::rebuildColours() {
     const CategoryColumn* column = categoryColumn();
     const auto n = static_cast<std::size_t>(target_.rows());
     colours_.assign(n, packColour(QColor(70, 110, 160)));
-    if (column != nullptr) {
+    if (showsValues()) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = valuesScale_.colour8(values_[i]);
+            colours_[i] = packColour(QColor(c[0], c[1], c[2]));
+        }
+    } else if (column != nullptr) {
         for (std::size_t i = 0; i < n; ++i) colours_[i] = packColour(detail::categoryColour(column->codes[i]));
     }
     coloursDirty_ = true;
@@ -208,8 +229,9 @@ void ProjectionView::fitTo(const ScatterPoints& a, const ScatterPoints* b) {
 QRectF ProjectionView::plotArea() const {
     constexpr double kMaxLegendShare = 0.3;
     const CategoryColumn* column = categoryColumn();
-    const double legend =
+    double legend =
         column != nullptr ? detail::legendWidth(*column, font(), width() * kMaxLegendShare) : 0.0;
+    if (showsValues()) legend = detail::colorbarWidth(valuesScale_, valuesName_) + 12.0;
     return scatterPlotArea(size(), legend);
 }
 
@@ -331,7 +353,12 @@ void ProjectionView::paintOverlay(QPainter& painter) {
         return;
     }
     detail::paintAxes(painter, area, viewport_);
-    if (const CategoryColumn* column = categoryColumn()) {
+    if (showsValues()) {
+        const QRectF room = legendRoom();
+        const double barHeight = std::max(40.0, std::min(room.height() * 0.6, 320.0));
+        detail::paintColorbar(painter, QRectF(room.left() + 6.0, room.top() + 22.0, 16.0, barHeight),
+                              valuesScale_, valuesName_);
+    } else if (const CategoryColumn* column = categoryColumn()) {
         detail::paintLegend(painter, detail::legendLayout(legendRoom(), *column));
     }
     if (drag_ == DragMode::BrushRect) {
@@ -362,6 +389,10 @@ void ProjectionView::paintOverlay(QPainter& painter) {
             detailText = QStringLiteral("%1: %2").arg(
                 QString::fromStdString(c->name),
                 QString::fromStdString(c->categories[static_cast<std::size_t>(c->codes[i])]));
+        }
+        if (showsValues()) {
+            if (!detailText.isEmpty()) detailText += QStringLiteral(" · ");
+            detailText += QStringLiteral("%1: %2").arg(valuesName_).arg(double(values_[i]), 0, 'g', 3);
         }
         detail::paintHoverCard(painter, hoverPos_, QRectF(rect()), title, detailText, thumbnail);
     }

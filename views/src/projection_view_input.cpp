@@ -68,7 +68,7 @@ QString ProjectionView::tooltipText(QPointF widgetPos) const {
 std::vector<ProjectionView::LegendEntry> ProjectionView::legendEntries() const {
     std::vector<LegendEntry> entries;
     const CategoryColumn* column = categoryColumn();
-    if (column == nullptr || target_.rows() == 0) return entries;
+    if (column == nullptr || target_.rows() == 0 || showsValues()) return entries;
     for (const detail::LegendItem& item : detail::legendLayout(legendRoom(), *column)) {
         if (item.code >= 0) entries.push_back({item.code, item.rect});
     }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "repscope/stimuli.h"
+#include "repscope/views/colormap.h"
 #include "repscope/views/scatter_geometry.h"
 #include "repscope/views/scatter_hit_test.h"
 
@@ -56,6 +57,13 @@ public:
     // The column that colours the points and fills the legend (none: empty or absent).
     void setCategoryColumn(const std::string& name);
     [[nodiscard]] const std::string& categoryColumnName() const { return columnName_; }
+    // Colours the points by one value each instead (e.g. how much each stimulus's neighbourhood
+    // changed between two representations), through `scale` (fixed range), with a colorbar
+    // captioned `name` in place of the legend. Values of another length are ignored; an empty
+    // vector returns to the categories.
+    void setPointValues(std::vector<float> values, const QString& name, const ColorScale& scale);
+    [[nodiscard]] bool showsValues() const;
+    [[nodiscard]] const std::vector<float>& pointValues() const { return values_; }
     // The shared selection (not owned; may be null).
     void setSelectionModel(SelectionModel* model);
     [[nodiscard]] SelectionModel* selectionModel() const;
@@ -129,6 +137,9 @@ private:
     QPointer<SelectionModel> selection_;
     std::shared_ptr<const Stimuli> stimuli_;
     std::string columnName_;
+    std::vector<float> values_;  // per point, when colouring by value
+    QString valuesName_;
+    ColorScale valuesScale_;
     ScatterPoints from_;    // where the animation starts
     ScatterPoints target_;  // where the points go
     float mix_ = 1.0F;
