@@ -44,7 +44,6 @@ const char* const kStyle =
     "code, .mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 9pt; }\n"
     "div.scroll { overflow-x: auto; }\n"
     "div.figure { margin: 8px 0 14px 0; }\n"
-    "img { max-width: 100%; height: auto; border: 1px solid #e0e0e0; }\n"
     "p.caption { color: #444444; font-size: 9pt; margin-top: 2px; }\n"
     "p.note { color: #8a4b00; }\n"
     "table.figures td { border: none; padding: 0 8px 0 0; }\n"
@@ -312,7 +311,10 @@ HtmlDocument reportHtml(const Report& r, ImageEmbedding embedding) {
     w.line(QStringLiteral("<head>"));
     w.line(QStringLiteral("<meta charset=\"utf-8\"/>"));
     w.line(QStringLiteral("<title>%1</title>").arg(esc(r.title)));
-    w.line(QStringLiteral("<style>\n%1</style>").arg(QString::fromLatin1(kStyle)));
+    // Images scale down in a narrow browser window; QTextDocument lays out max-width/height:auto
+    // images with room below them, so the PDF does without.
+    const QString imageStyle = paged ? QString() : QStringLiteral("img { max-width: 100%; height: auto; }\n");
+    w.line(QStringLiteral("<style>\n%1%2</style>").arg(QString::fromLatin1(kStyle), imageStyle));
     w.line(QStringLiteral("</head>"));
     w.line(QStringLiteral("<body>"));
     w.line(QStringLiteral("<h1>%1</h1>").arg(esc(r.title)));
