@@ -27,6 +27,7 @@
 #include "gui/exploration_views.h"
 #include "gui/jobs_panel.h"
 #include "gui/layer_matrix_panel.h"
+#include "gui/projection3d_dock.h"
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
@@ -168,6 +169,7 @@ void MainWindow::createAnalysisViews() {
     analysis_ = new AnalysisController(tasks_, matrixPanel_, rdmPanel_, this);
     exploration_ = new ExplorationViews(this, tasks_, analysis_, selectionModel_.get());
     splitter->addWidget(exploration_->projectionPanel());
+    projection3d_ = new Projection3DDock(this, tasks_, analysis_, selectionModel_.get());
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({1000, 1000});  // half each, as far as the panels' minimum sizes allow
@@ -208,6 +210,7 @@ void MainWindow::createMenus() {
     toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     view->addAction(toggleData);
     exploration_->addViewActions(view);
+    projection3d_->addViewActions(view);
     units_->addViewActions(view);
     QAction* toggleJobs = jobsDock_->toggleViewAction();
     toggleJobs->setText(tr("&Jobs"));

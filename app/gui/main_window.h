@@ -32,6 +32,7 @@ class SessionController;
 class UnitsDock;
 class AnalysisController;
 class ExplorationViews;
+class Projection3DDock;
 class LayerMatrixPanel;
 class RdmPanel;
 class RecentFiles;
@@ -66,6 +67,8 @@ public:
     [[nodiscard]] AnalysisController* analysis() const { return analysis_; }
     // The Projection panel and the Inspector dock.
     [[nodiscard]] ExplorationViews* exploration() const { return exploration_; }
+    // The 3-D view's dock (hidden at first), panel and controller.
+    [[nodiscard]] Projection3DDock* projection3d() const { return projection3d_; }
     [[nodiscard]] JobsPanel* jobsPanel() const { return jobsPanel_; }
     [[nodiscard]] TaskRunner* taskRunner() const { return tasks_; }
     // The session's stimulus selection, shared by every view of stimuli.
@@ -117,6 +120,7 @@ private:
     RdmPanel* rdmPanel_ = nullptr;
     AnalysisController* analysis_ = nullptr;
     ExplorationViews* exploration_ = nullptr;
+    Projection3DDock* projection3d_ = nullptr;
     QLabel* shown_ = nullptr;  // status bar: what the analysis views show
     RecentFiles* recent_ = nullptr;
     QPointer<QMessageBox> errorBox_;  // the error dialog on screen, if any

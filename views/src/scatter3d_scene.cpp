@@ -31,7 +31,7 @@ namespace {
 constexpr double kDim = 0.75;
 constexpr double kSelectedExtra = 4.0;  // framebuffer pixels added to a selected point
 constexpr double kMarkerSize = 5.0;     // trajectory markers, framebuffer pixels
-constexpr double kTrajectoryWidth = 2.0;
+constexpr double kTrajectoryWidth = 3.0;
 
 vtkNew<vtkPolyDataMapper> mapperFor(vtkPolyData* data) {
     vtkNew<vtkPolyDataMapper> mapper;
