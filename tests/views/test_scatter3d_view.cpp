@@ -5,7 +5,8 @@
 // clears); a selection made elsewhere shows the stimulus larger in its bright colour and dims
 // the rest; with three stimuli selected the trajectory polydata holds three polylines with one
 // point per layer at the layers' positions; the number of trajectories is capped and the view
-// says so; hiding trajectories empties them.
+// says so; hiding trajectories empties them; moved into another window (a new GL context) it
+// draws again.
 #include <QLabel>
 #include <QtTest>
 #include <algorithm>
@@ -245,6 +246,28 @@ private slots:
         model_->select({3, static_cast<std::size_t>(kN) + 10});
         QCOMPARE(view_->trajectoryStimuli(), Indices{3});
         (void)view_->grabFramebuffer();
+    }
+
+    void aNewContextDrawsAgain() {
+        // Moving the view into another window gives it a new GL context (as floating a dock
+        // does): VTK's resources go with the old one and are made again in the new one.
+        QWidget holder;
+        holder.resize(700, 520);
+        view_->setParent(&holder);
+        view_->move(10, 10);
+        holder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&holder));
+        const QImage img = view_->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+        int palettePixels = 0;
+        for (int y = 0; y < img.height(); ++y) {
+            for (int x = 0; x < img.width(); ++x) {
+                if (distance(img.pixel(x, y), kPalette[0]) <= 3) ++palettePixels;
+            }
+        }
+        QVERIFY2(palettePixels > 0, qPrintable(saveActual(img, QStringLiteral("scatter3d_reparented"))));
+        view_->setParent(nullptr);
+        view_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
     }
 
 private:
