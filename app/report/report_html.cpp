@@ -174,16 +174,28 @@ void matrixSection(Writer& w, const Report& r, int maxWidth) {
         for (const std::string& n : s.notes) w.line(QStringLiteral("<p class=\"note\">%1</p>").arg(esc(n)));
         if (s.labels.empty()) continue;
         w.figure(s.figure, maxWidth);
+        // On paper a wide table must fit the page: numbered rows, the names listed above it.
+        const bool numbered = w.paged();
+        if (numbered) {
+            QString names;
+            for (std::size_t i = 0; i < s.labels.size(); ++i) {
+                names += (i == 0 ? QString() : QStringLiteral(" · ")) +
+                         QStringLiteral("%1 = %2").arg(QString::number(i + 1), esc(s.labels[i]));
+            }
+            w.line(QStringLiteral("<p class=\"caption\">%1</p>").arg(names));
+        }
         w.beginScroll();
         w.line(QStringLiteral("<table class=\"values\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"));
         QString head = QStringLiteral("<tr><th></th>");
         for (std::size_t j = 0; j < s.labels.size(); ++j) head += QStringLiteral("<th>%1</th>").arg(j + 1);
         w.line(head + QStringLiteral("</tr>"));
         for (std::size_t i = 0; i < s.labels.size(); ++i) {
-            QString row = QStringLiteral("<tr><th>%1. %2</th>").arg(i + 1).arg(esc(s.labels[i]));
+            QString row = numbered ? QStringLiteral("<tr><th>%1</th>").arg(i + 1)
+                                   : QStringLiteral("<tr><th>%1. %2</th>").arg(i + 1).arg(esc(s.labels[i]));
             for (std::size_t j = 0; j < s.labels.size(); ++j) {
-                row += QStringLiteral("<td class=\"num\">%1</td>")
-                           .arg(number(s.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j))));
+                const double v = s.values(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+                row += numbered ? QStringLiteral("<td class=\"num\" nowrap=\"nowrap\">%1</td>").arg(number(v, 2))
+                                : QStringLiteral("<td class=\"num\">%1</td>").arg(number(v));
             }
             w.line(row + QStringLiteral("</tr>"));
         }
