@@ -32,6 +32,7 @@
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
 #include "gui/units_dock.h"
+#include "gui/units_panel.h"
 #include "gui/recent_files.h"
 #include "gui/report_export.h"
 #include "gui/task_runner.h"
@@ -191,6 +192,7 @@ void MainWindow::createMenus() {
     saveSession->setShortcut(QKeySequence::Save);
     file->addSeparator();
     auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
+    exporter->addPanels(exploration_->projectionPanel(), units_->panel());
     file->addAction(exporter->exportAction());
     file->addAction(exporter->copyAction());
     connect(exporter, &ViewExporter::message, this,

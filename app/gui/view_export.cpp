@@ -19,7 +19,11 @@
 #include "repscope/error.h"
 #include "repscope/metrics/registry.h"
 #include "repscope/tiles/representation_tile_source.h"
+#include "gui/projection_panel.h"
+#include "gui/projection_tasks.h"
+#include "gui/units_panel.h"
 #include "repscope/views/figure_file.h"
+#include "repscope/views/projection_view.h"
 #include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
@@ -48,21 +52,70 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
     connect(export_, &QAction::triggered, this, [this] { exportInteractively(target_); });
     connect(copy_, &QAction::triggered, this, [this] { copyInteractively(target_); });
 
-    const auto hook = [this](views::HeatmapView* view, Target target) {
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(view, &QWidget::customContextMenuRequested, this,
-                [this, view, target](const QPoint& pos) { showContextMenu(target, view, pos); });
-    };
-    hook(matrix_->view(), Target::LayerMatrix);
-    hook(rdm_->view(), Target::Rdm);
+    hookContextMenu(matrix_->view(), Target::LayerMatrix);
+    hookContextMenu(rdm_->view(), Target::Rdm);
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
         if (now == nullptr) return;
         if (now == matrix_ || matrix_->isAncestorOf(now)) target_ = Target::LayerMatrix;
         if (now == rdm_ || rdm_->isAncestorOf(now)) target_ = Target::Rdm;
+        if (projection_ != nullptr && (now == projection_ || projection_->isAncestorOf(now))) target_ = Target::Projection;
+        if (units_ != nullptr && (now == units_ || units_->isAncestorOf(now))) target_ = Target::Units;
     });
 }
 
+void ViewExporter::hookContextMenu(QWidget* view, Target target) {
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this,
+            [this, view, target](const QPoint& pos) { showContextMenu(target, view, pos); });
+}
+
+void ViewExporter::addPanels(ProjectionPanel* projection, UnitsPanel* units) {
+    projection_ = projection;
+    units_ = units;
+    if (projection_ != nullptr) hookContextMenu(projection_->view(), Target::Projection);
+    if (units_ != nullptr) hookContextMenu(units_->view(), Target::Units);
+}
+
+std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
+    views::Figure f;
+    if (target == Target::Projection) {
+        if (projection_ == nullptr || !projection_->view()->hasPoints()) return std::nullopt;
+        const views::ProjectionView& view = *projection_->view();
+        views::ScatterContent content;
+        content.points = view.points().cast<double>();
+        content.stimuli = view.stimuli();
+        content.categoryColumn = view.categoryColumnName();
+        const QString method = QString::fromStdString(projectionMethodName(projection_->method()));
+        content.xTitle = tr("%1 1").arg(method);
+        content.yTitle = tr("%1 2").arg(method);
+        const std::size_t shown = projection_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
+        f.title = tr("%1 of %2").arg(method, analysis_->displayName(shown));
+        f.subtitle = tr("%1 stimuli").arg(content.points.rows());
+        if (!content.categoryColumn.empty()) {
+            f.subtitle += tr(" · coloured by %1").arg(QString::fromStdString(content.categoryColumn));
+        }
+        f.content = std::move(content);
+        return f;
+    }
+    if (units_ == nullptr || !units_->view()->source()) return std::nullopt;
+    const views::HeatmapView& view = *units_->view();
+    views::HeatmapContent content;
+    content.source = view.source();
+    content.scale = view.colorScale();
+    content.valueName = tr("unit correlation");
+    content.rowAxisTitle = tr("units of A");
+    content.colAxisTitle = tr("units of B");
+    f.title = tr("Unit matching: %1 vs %2").arg(analysis_->displayName(analysis_->focusA()),
+                                                analysis_->displayName(analysis_->focusB()));
+    f.subtitle = tr("%1 × %2 units, matched pairs on the diagonal")
+                     .arg(content.source->rows())
+                     .arg(content.source->cols());
+    f.content = std::move(content);
+    return f;
+}
+
 std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
+    if (target == Target::Projection || target == Target::Units) return otherFigureOf(target);
     views::HeatmapView* view = target == Target::Rdm ? rdm_->view() : matrix_->view();
     if (!view->source()) return std::nullopt;
     views::HeatmapContent content;

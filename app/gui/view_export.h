@@ -1,6 +1,7 @@
 #pragma once
 // Pictures of the analysis views: File ▸ Export View… (Ctrl+E), File ▸ Copy View to Clipboard,
-// and the same two entries in the context menus of the layer matrix and the RDM heatmaps. The
+// and the same two entries in the context menus of the layer matrix, the RDM, the projection and
+// the unit-matching views. The
 // picture is painted by the figure code (views/figure.h), not grabbed from the screen (a grab
 // misses the heatmap's QPainter overlays): the whole matrix with the view's colormap, ordering,
 // measure, strips, colorbar and legend, and a title saying what it shows.
@@ -18,18 +19,22 @@ namespace repscope::gui {
 
 class AnalysisController;
 class LayerMatrixPanel;
+class ProjectionPanel;
 class RdmPanel;
+class UnitsPanel;
 
 class ViewExporter : public QObject {
     Q_OBJECT
 public:
-    enum class Target { LayerMatrix, Rdm };
+    enum class Target { LayerMatrix, Rdm, Projection, Units };
     // Size of an exported picture in logical units (PNG pixels at scale 1, SVG units, PDF points).
     static constexpr QSize kFigureSize{900, 800};
 
     // `window` parents the dialogs and owns this object.
     ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisController* analysis,
                  QWidget* window);
+    // The projection and unit-matching views join the exported views (either may be null).
+    void addPanels(ProjectionPanel* projection, UnitsPanel* units);
 
     [[nodiscard]] QAction* exportAction() const { return export_; }
     [[nodiscard]] QAction* copyAction() const { return copy_; }
@@ -51,12 +56,16 @@ signals:
     void message(const QString& text);
 
 private:
+    [[nodiscard]] std::optional<views::Figure> otherFigureOf(Target target) const;
+    void hookContextMenu(QWidget* view, Target target);
     void exportInteractively(Target target);
     void copyInteractively(Target target);
     void showContextMenu(Target target, QWidget* view, const QPoint& pos);
 
     LayerMatrixPanel* matrix_;
     RdmPanel* rdm_;
+    ProjectionPanel* projection_ = nullptr;
+    UnitsPanel* units_ = nullptr;
     AnalysisController* analysis_;
     QWidget* window_;
     QAction* export_;

@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QStandardPaths>
@@ -15,12 +16,18 @@
 
 #include "figure_checks.h"
 #include "gui/analysis_controller.h"
+#include "gui/exploration_views.h"
 #include "gui/layer_matrix_panel.h"
 #include "gui/main_window.h"
+#include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
+#include "gui/units_dock.h"
+#include "gui/units_panel.h"
 #include "gui/view_export.h"
 #include "repscope/views/colormap.h"
 #include "repscope/views/heatmap_view.h"
+#include "repscope/views/projection_view.h"
+#include "../../views/src/heatmap_overlay.h"
 #include "test_support.h"
 
 using repscope::gui::MainWindow;
@@ -100,6 +107,45 @@ private slots:
         QVERIFY(pixelsNear(img, magma[0], 2) > 0 && pixelsNear(img, magma[255], 2) > 0);
         QCOMPARE(pixelsNear(img, viridis[255], 1), 0);  // viridis's yellow end is in no magma picture
         QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList{"rdm.png"});
+    }
+
+    void projectionAsPngInItsCategoryColours() {
+        QTRY_VERIFY_WITH_TIMEOUT(w_->exploration()->projectionPanel()->view()->hasPoints() && !w_->isBusy(), kTimeoutMs);
+        QCOMPARE(w_->exploration()->projectionPanel()->view()->contextMenuPolicy(), Qt::CustomContextMenu);
+        w_->activateWindow();
+        w_->exploration()->projectionPanel()->view()->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(exporter_->target(), ViewExporter::Target::Projection);
+        const QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("projection.png"));
+        const QString error = exporter_->exportTo(ViewExporter::Target::Projection, path);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QImage img(path);
+        img.save(QDir::current().filePath(QStringLiteral("exported_projection.png")));  // for a look
+        QCOMPARE(img.size(), ViewExporter::kFigureSize);
+        // The demo's ten digits: each category's palette colour is on the picture.
+        for (std::int32_t code = 0; code < 10; ++code) {
+            const QColor c = repscope::views::detail::categoryColour(code);
+            const std::array<std::uint8_t, 3> rgb{static_cast<std::uint8_t>(c.red()), static_cast<std::uint8_t>(c.green()),
+                                                  static_cast<std::uint8_t>(c.blue())};
+            QVERIFY2(pixelsNear(img, rgb, 2) > 0, qPrintable(QStringLiteral("category %1").arg(code)));
+        }
+    }
+
+    void unitsAsSvg() {
+        QVERIFY(!exporter_->figureOf(ViewExporter::Target::Units).has_value());  // nothing shown yet
+        w_->units()->dock()->show();
+        QTRY_VERIFY_WITH_TIMEOUT(w_->units()->panel()->view()->source() != nullptr && !w_->isBusy(), kTimeoutMs);
+        QCOMPARE(w_->units()->panel()->view()->contextMenuPolicy(), Qt::CustomContextMenu);
+        const QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("units.svg"));
+        const QString error = exporter_->exportTo(ViewExporter::Target::Units, path);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY(svg.contains("<svg") && svg.contains("<image"));
+        QVERIFY(svg.contains("Unit matching"));
+        QVERIFY(svg.contains("units of A") && svg.contains("units of B"));
     }
 
     void layerMatrixAsSvgWithLabels() {

@@ -53,6 +53,7 @@ public:
     // The positions the points go to (hit-testing and brushing use these).
     [[nodiscard]] const ScatterPoints& points() const { return target_; }
     [[nodiscard]] bool isAnimating() const;
+    [[nodiscard]] const std::shared_ptr<const Stimuli>& stimuli() const { return stimuli_; }
 
     // The column that colours the points and fills the legend (none: empty or absent).
     void setCategoryColumn(const std::string& name);
