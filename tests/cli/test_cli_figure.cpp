@@ -15,7 +15,7 @@ namespace {
 QString reference() { return sourceDir() + QStringLiteral("/tests/data/kornblith_demo.h5:/demo/X"); }
 
 // Width and height from a PNG's IHDR chunk (big-endian, bytes 16–23).
-QSize pngSize(const QByteArray& png) {
+[[maybe_unused]] QSize pngSize(const QByteArray& png) {  // unused without the GUI
     const auto be32 = [&](int at) {
         return (static_cast<quint32>(static_cast<quint8>(png[at])) << 24) |
                (static_cast<quint32>(static_cast<quint8>(png[at + 1])) << 16) |

@@ -23,12 +23,12 @@ using namespace repscope::test;
 
 namespace {
 
-QByteArray readAll(const QString& path) {
+[[maybe_unused]] QByteArray readAll(const QString& path) {  // unused without the GUI
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-QString freshDir(const QString& name) {
+[[maybe_unused]] QString freshDir(const QString& name) {  // unused without the GUI
     const QString dir = QDir(scratchDir()).filePath(name);
     QDir(dir).removeRecursively();
     QDir().mkpath(dir);
