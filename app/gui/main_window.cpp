@@ -192,7 +192,7 @@ void MainWindow::createMenus() {
     saveSession->setShortcut(QKeySequence::Save);
     file->addSeparator();
     auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
-    exporter->addPanels(exploration_->projectionPanel(), units_->panel());
+    exporter->addPanels(exploration_->projectionPanel(), units_->panel(), projection3d_->panel());
     file->addAction(exporter->exportAction());
     file->addAction(exporter->copyAction());
     connect(exporter, &ViewExporter::message, this,

@@ -19,11 +19,13 @@
 #include "repscope/error.h"
 #include "repscope/metrics/registry.h"
 #include "repscope/tiles/representation_tile_source.h"
+#include "gui/projection3d_panel.h"
 #include "gui/projection_panel.h"
 #include "gui/projection_tasks.h"
 #include "gui/units_panel.h"
 #include "repscope/views/figure_file.h"
 #include "repscope/views/projection_view.h"
+#include "repscope/views/scatter3d_view.h"
 #include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
@@ -60,6 +62,7 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
         if (now == rdm_ || rdm_->isAncestorOf(now)) target_ = Target::Rdm;
         if (projection_ != nullptr && (now == projection_ || projection_->isAncestorOf(now))) target_ = Target::Projection;
         if (units_ != nullptr && (now == units_ || units_->isAncestorOf(now))) target_ = Target::Units;
+        if (threeD_ != nullptr && (now == threeD_ || threeD_->isAncestorOf(now))) target_ = Target::ThreeD;
     });
 }
 
@@ -69,15 +72,33 @@ void ViewExporter::hookContextMenu(QWidget* view, Target target) {
             [this, view, target](const QPoint& pos) { showContextMenu(target, view, pos); });
 }
 
-void ViewExporter::addPanels(ProjectionPanel* projection, UnitsPanel* units) {
+void ViewExporter::addPanels(ProjectionPanel* projection, UnitsPanel* units, Projection3DPanel* threeD) {
     projection_ = projection;
     units_ = units;
+    threeD_ = threeD;
     if (projection_ != nullptr) hookContextMenu(projection_->view(), Target::Projection);
     if (units_ != nullptr) hookContextMenu(units_->view(), Target::Units);
+    if (threeD_ != nullptr) hookContextMenu(threeD_->view(), Target::ThreeD);
 }
 
 std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
     views::Figure f;
+    if (target == Target::ThreeD) {
+        // The frame as the camera shows it now: a 3-D scene has no vector form here.
+        if (threeD_ == nullptr || !threeD_->view()->hasPoints() || !threeD_->isVisible()) return std::nullopt;
+        views::Scatter3DView& view = *threeD_->view();
+        const QString method = QString::fromStdString(projectionMethodName(threeD_->method()));
+        const std::size_t shown = threeD_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
+        f.title = tr("3-D %1 of %2").arg(method, analysis_->displayName(shown));
+        f.subtitle = tr("%1 stimuli").arg(view.points().rows());
+        if (view.trajectoriesVisible() && !view.trajectoryStimuli().empty()) {
+            f.subtitle += tr(" · trajectories of %1 stimuli through %2 layers")
+                              .arg(view.trajectoryStimuli().size())
+                              .arg(view.layers().size());
+        }
+        f.content = views::ImageContent{view.grabFramebuffer()};
+        return f;
+    }
     if (target == Target::Projection) {
         if (projection_ == nullptr || !projection_->view()->hasPoints()) return std::nullopt;
         const views::ProjectionView& view = *projection_->view();
@@ -115,7 +136,9 @@ std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
 }
 
 std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
-    if (target == Target::Projection || target == Target::Units) return otherFigureOf(target);
+    if (target == Target::Projection || target == Target::Units || target == Target::ThreeD) {
+        return otherFigureOf(target);
+    }
     views::HeatmapView* view = target == Target::Rdm ? rdm_->view() : matrix_->view();
     if (!view->source()) return std::nullopt;
     views::HeatmapContent content;

@@ -19,6 +19,7 @@ namespace repscope::gui {
 
 class AnalysisController;
 class LayerMatrixPanel;
+class Projection3DPanel;
 class ProjectionPanel;
 class RdmPanel;
 class UnitsPanel;
@@ -26,15 +27,15 @@ class UnitsPanel;
 class ViewExporter : public QObject {
     Q_OBJECT
 public:
-    enum class Target { LayerMatrix, Rdm, Projection, Units };
+    enum class Target { LayerMatrix, Rdm, Projection, Units, ThreeD };
     // Size of an exported picture in logical units (PNG pixels at scale 1, SVG units, PDF points).
     static constexpr QSize kFigureSize{900, 800};
 
     // `window` parents the dialogs and owns this object.
     ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisController* analysis,
                  QWidget* window);
-    // The projection and unit-matching views join the exported views (either may be null).
-    void addPanels(ProjectionPanel* projection, UnitsPanel* units);
+    // The projection, unit-matching and 3-D views join the exported views (any may be null).
+    void addPanels(ProjectionPanel* projection, UnitsPanel* units, Projection3DPanel* threeD);
 
     [[nodiscard]] QAction* exportAction() const { return export_; }
     [[nodiscard]] QAction* copyAction() const { return copy_; }
@@ -66,6 +67,7 @@ private:
     RdmPanel* rdm_;
     ProjectionPanel* projection_ = nullptr;
     UnitsPanel* units_ = nullptr;
+    Projection3DPanel* threeD_ = nullptr;
     AnalysisController* analysis_;
     QWidget* window_;
     QAction* export_;

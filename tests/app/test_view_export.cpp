@@ -19,6 +19,8 @@
 #include "gui/exploration_views.h"
 #include "gui/layer_matrix_panel.h"
 #include "gui/main_window.h"
+#include "gui/projection3d_dock.h"
+#include "gui/projection3d_panel.h"
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
 #include "gui/units_dock.h"
@@ -27,6 +29,7 @@
 #include "repscope/views/colormap.h"
 #include "repscope/views/heatmap_view.h"
 #include "repscope/views/projection_view.h"
+#include "repscope/views/scatter3d_view.h"
 #include "../../views/src/heatmap_overlay.h"
 #include "test_support.h"
 
@@ -146,6 +149,31 @@ private slots:
         QVERIFY(svg.contains("<svg") && svg.contains("<image"));
         QVERIFY(svg.contains("Unit matching"));
         QVERIFY(svg.contains("units of A") && svg.contains("units of B"));
+    }
+
+    void threeDViewAsPngAndSvg() {
+        QVERIFY(!exporter_->figureOf(ViewExporter::Target::ThreeD).has_value());  // hidden: nothing
+        w_->projection3d()->dock()->show();
+        repscope::views::Scatter3DView* view = w_->projection3d()->panel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(view->hasPoints() && !w_->isBusy(), kTimeoutMs);
+        QCOMPARE(view->contextMenuPolicy(), Qt::CustomContextMenu);
+        const QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("scene.png"));
+        QString error = exporter_->exportTo(ViewExporter::Target::ThreeD, png);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QImage img(png);
+        img.save(QDir::current().filePath(QStringLiteral("exported_3d.png")));  // for a look
+        QCOMPARE(img.size(), ViewExporter::kFigureSize);
+        QVERIFY(inkFraction(img) > 0.05);
+        QVERIFY(distinctColours(img) >= 20);
+        const QString svgPath = dir.filePath(QStringLiteral("scene.svg"));
+        error = exporter_->exportTo(ViewExporter::Target::ThreeD, svgPath);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile file(svgPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY(svg.contains("<svg") && svg.contains("<image") && svg.contains("3-D"));
+        w_->projection3d()->dock()->hide();
     }
 
     void layerMatrixAsSvgWithLabels() {

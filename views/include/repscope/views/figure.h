@@ -52,10 +52,16 @@ struct ScatterContent {
     bool equalAspect = true;  // one unit is as long on both axes (embeddings)
 };
 
+// A picture rendered elsewhere (the 3-D view's frame), scaled to fit the area with its aspect
+// kept; in SVG and PDF it is embedded as an image under vector title text.
+struct ImageContent {
+    QImage image;
+};
+
 struct Figure {
     QString title;
     QString subtitle;  // one line under the title (measure, ordering, counts); may be empty
-    std::variant<HeatmapContent, ScatterContent> content;
+    std::variant<HeatmapContent, ScatterContent, ImageContent> content;
 };
 
 // Paints the figure into the rectangle (0, 0, size) of the painter's coordinates on a white
