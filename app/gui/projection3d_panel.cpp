@@ -30,8 +30,8 @@ Projection3DPanel::Projection3DPanel(QWidget* parent)
       trajectoriesButton_(toolButton(tr("Trajectories"), QStringLiteral("projection3dTrajectoriesButton"),
                                      true, this)),
       fitButton_(toolButton(tr("Fit"), QStringLiteral("projection3dFitButton"), false, this)),
-      aButton_(toolButton(QStringLiteral("A"), QStringLiteral("projection3dAButton"), true, this)),
-      bButton_(toolButton(QStringLiteral("B"), QStringLiteral("projection3dBButton"), true, this)),
+      aButton_(makeSideButton(QStringLiteral("A"), QStringLiteral("projection3dAButton"), this)),
+      bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("projection3dBButton"), this)),
       focus_(new QLabel(this)),
       view_(new views::Scatter3DView(this)),
       note_(new QLabel(this)) {
@@ -49,8 +49,6 @@ Projection3DPanel::Projection3DPanel(QWidget* parent)
            "layers (at most %1)")
             .arg(views::Scatter3DView::kMaxTrajectories));
     fitButton_->setToolTip(tr("Fit the camera to the points (Home)"));
-    aButton_->setAutoExclusive(true);
-    bButton_->setAutoExclusive(true);
     aButton_->setChecked(true);
     focus_->setObjectName(QStringLiteral("projection3dFocusLabel"));
     focus_->setTextFormat(Qt::RichText);
@@ -114,34 +112,23 @@ void Projection3DPanel::setMethod(ProjectionMethod method) {
 }
 
 FocusSide Projection3DPanel::side() const {
-    return aButton_->isChecked() ? FocusSide::A : FocusSide::B;
+    return checkedSide(aButton_);
 }
 
 void Projection3DPanel::setSide(FocusSide side) {
-    const QSignalBlocker blockA(aButton_);
-    const QSignalBlocker blockB(bButton_);
-    (side == FocusSide::A ? aButton_ : bButton_)->setChecked(true);
+    checkSide(aButton_, bButton_, side);
     updateFocusLabel();
 }
 
 void Projection3DPanel::setFocusNames(const QString& a, const QString& b) {
     nameA_ = a;
     nameB_ = b;
-    aButton_->setToolTip(a.isEmpty() ? QString() : tr("Project A: %1").arg(a));
-    bButton_->setToolTip(b.isEmpty() ? QString() : tr("Project B: %1").arg(b));
-    bButton_->setEnabled(!b.isEmpty());
+    describeSides(aButton_, bButton_, tr("Project"), a, b);
     updateFocusLabel();
 }
 
 void Projection3DPanel::updateFocusLabel() {
-    const QString& name = side() == FocusSide::A ? nameA_ : nameB_;
-    if (name.isEmpty()) {
-        focus_->clear();
-        return;
-    }
-    focus_->setText(QStringLiteral("<b>%1: %2</b>")
-                        .arg(side() == FocusSide::A ? QStringLiteral("A") : QStringLiteral("B"),
-                             name.toHtmlEscaped()));
+    focus_->setText(shownSideText(side(), nameA_, nameB_));
 }
 
 void Projection3DPanel::setColourColumns(const QStringList& columns, const QString& current) {

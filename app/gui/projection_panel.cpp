@@ -16,15 +16,6 @@ namespace {
 
 constexpr int kNeighbourhoodRole = Qt::UserRole + 1;  // the "neighbourhood change" entry
 
-QToolButton* sideButton(const QString& text, const QString& name, QWidget* parent) {
-    auto* button = new QToolButton(parent);
-    button->setObjectName(name);
-    button->setText(text);
-    button->setCheckable(true);
-    button->setAutoExclusive(true);
-    button->setMinimumWidth(28);
-    return button;
-}
 
 }  // namespace
 
@@ -33,8 +24,8 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
       methodCombo_(new QComboBox(this)),
       colourCombo_(new QComboBox(this)),
       lassoButton_(new QToolButton(this)),
-      aButton_(sideButton(QStringLiteral("A"), QStringLiteral("projectionAButton"), this)),
-      bButton_(sideButton(QStringLiteral("B"), QStringLiteral("projectionBButton"), this)),
+      aButton_(makeSideButton(QStringLiteral("A"), QStringLiteral("projectionAButton"), this)),
+      bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("projectionBButton"), this)),
       focus_(new QLabel(this)),
       slider_(new QSlider(Qt::Horizontal, this)),
       layerLabel_(new QLabel(this)),
@@ -130,34 +121,23 @@ void ProjectionPanel::setMethod(ProjectionMethod method) {
 }
 
 FocusSide ProjectionPanel::side() const {
-    return aButton_->isChecked() ? FocusSide::A : FocusSide::B;
+    return checkedSide(aButton_);
 }
 
 void ProjectionPanel::setSide(FocusSide side) {
-    const QSignalBlocker blockA(aButton_);
-    const QSignalBlocker blockB(bButton_);
-    (side == FocusSide::A ? aButton_ : bButton_)->setChecked(true);
+    checkSide(aButton_, bButton_, side);
     updateFocusLabel();
 }
 
 void ProjectionPanel::setFocusNames(const QString& a, const QString& b) {
     nameA_ = a;
     nameB_ = b;
-    aButton_->setToolTip(a.isEmpty() ? QString() : tr("Project A: %1").arg(a));
-    bButton_->setToolTip(b.isEmpty() ? QString() : tr("Project B: %1").arg(b));
-    bButton_->setEnabled(!b.isEmpty());
+    describeSides(aButton_, bButton_, tr("Project"), a, b);
     updateFocusLabel();
 }
 
 void ProjectionPanel::updateFocusLabel() {
-    const QString& name = side() == FocusSide::A ? nameA_ : nameB_;
-    if (name.isEmpty()) {
-        focus_->clear();
-        return;
-    }
-    focus_->setText(QStringLiteral("<b>%1: %2</b>")
-                        .arg(side() == FocusSide::A ? QStringLiteral("A") : QStringLiteral("B"),
-                             name.toHtmlEscaped()));
+    focus_->setText(shownSideText(side(), nameA_, nameB_));
 }
 
 void ProjectionPanel::setColourColumns(const QStringList& columns, const QString& current) {

@@ -17,15 +17,6 @@ QString fromView(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-QToolButton* sideButton(const QString& text, const QString& name, QWidget* parent) {
-    auto* button = new QToolButton(parent);
-    button->setObjectName(name);
-    button->setText(text);
-    button->setCheckable(true);
-    button->setAutoExclusive(true);
-    button->setMinimumWidth(28);
-    return button;
-}
 
 }  // namespace
 
@@ -34,8 +25,8 @@ RdmPanel::RdmPanel(QWidget* parent)
       measureCombo_(new QComboBox(this)),
       orderingCombo_(new QComboBox(this)),
       colormapCombo_(new QComboBox(this)),
-      aButton_(sideButton(QStringLiteral("A"), QStringLiteral("focusAButton"), this)),
-      bButton_(sideButton(QStringLiteral("B"), QStringLiteral("focusBButton"), this)),
+      aButton_(makeSideButton(QStringLiteral("A"), QStringLiteral("focusAButton"), this)),
+      bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("focusBButton"), this)),
       focus_(new QLabel(this)),
       view_(new views::HeatmapView(this)),
       note_(new QLabel(this)) {
@@ -127,23 +118,19 @@ QString RdmPanel::orderingText() const {
 }
 
 FocusSide RdmPanel::side() const {
-    return aButton_->isChecked() ? FocusSide::A : FocusSide::B;
+    return checkedSide(aButton_);
 }
 
 void RdmPanel::setSide(FocusSide side) {
     // A request from the controller: no sideChanged back to it.
-    const QSignalBlocker blockA(aButton_);
-    const QSignalBlocker blockB(bButton_);
-    (side == FocusSide::A ? aButton_ : bButton_)->setChecked(true);
+    checkSide(aButton_, bButton_, side);
     updateFocusLabel();
 }
 
 void RdmPanel::setFocusNames(const QString& a, const QString& b) {
     nameA_ = a;
     nameB_ = b;
-    aButton_->setToolTip(a.isEmpty() ? QString() : tr("Show the RDM of A: %1").arg(a));
-    bButton_->setToolTip(b.isEmpty() ? QString() : tr("Show the RDM of B: %1").arg(b));
-    bButton_->setEnabled(!b.isEmpty());
+    describeSides(aButton_, bButton_, tr("Show the RDM of"), a, b);
     updateFocusLabel();
 }
 

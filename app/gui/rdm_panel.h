@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "gui/focus_side.h"
 #include "repscope/metrics/rdm.h"
 #include "repscope/order/seriation.h"
 #include "repscope/stimuli.h"
@@ -22,8 +23,6 @@ class HeatmapView;
 }
 
 namespace repscope::gui {
-
-enum class FocusSide { A, B };
 
 class RdmPanel : public QWidget {
     Q_OBJECT
