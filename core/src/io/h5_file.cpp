@@ -49,4 +49,8 @@ H5FilePtr openH5File(const std::string& path) {
     return file;
 }
 
+void indexH5File(H5File& file, bool allowLinksOutside) {
+    file.index = buildIndex(file.id.get(), file.path, linkPolicyFor(file.path, allowLinksOutside));
+}
+
 }  // namespace repscope::io

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "io/probe_trace.h"
 #include "repscope/error.h"
 
 namespace repscope::io {
@@ -24,6 +25,15 @@ void H5Id::reset() {
     id_ = H5I_INVALID_HID;
 }
 
+hid_t datasetAccess() {
+    static const hid_t dapl = [] {
+        const hid_t p = H5Pcreate(H5P_DATASET_ACCESS);
+        H5Pset_efile_prefix(p, "${ORIGIN}");
+        return p;
+    }();
+    return dapl;
+}
+
 namespace {
 herr_t innermostMessage(unsigned n, const H5E_error2_t* err, void* data) {
     auto* out = static_cast<std::string*>(data);
@@ -37,43 +47,6 @@ std::string lastH5Message() {
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermostMessage, &msg);
     H5Eclear2(H5E_DEFAULT);
     return msg;
-}
-
-ObjectType objectType(hid_t loc, const std::string& path) {
-    if (path.empty() || path == "/") return ObjectType::Group;
-    // Check every prefix: H5Lexists fails on a path whose intermediate group is missing.
-    std::size_t pos = 0;
-    while (true) {
-        pos = path.find('/', pos + 1);
-        const std::string prefix = path.substr(0, pos);
-        if (!prefix.empty() && prefix != "/" && H5Lexists(loc, prefix.c_str(), H5P_DEFAULT) <= 0) {
-            return ObjectType::Missing;
-        }
-        if (pos == std::string::npos) break;
-    }
-    H5O_info_t info{};
-    if (H5Oget_info_by_name(loc, path.c_str(), &info, H5P_DEFAULT) < 0) return ObjectType::Missing;
-    if (info.type == H5O_TYPE_GROUP) return ObjectType::Group;
-    if (info.type == H5O_TYPE_DATASET) return ObjectType::Dataset;
-    return ObjectType::Other;
-}
-
-namespace {
-herr_t collectName(hid_t, const char* name, const H5L_info_t*, void* data) {
-    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-    return 0;
-}
-}  // namespace
-
-std::vector<std::string> childNames(hid_t group) {
-    std::vector<std::string> names;
-    hsize_t idx = 0;
-    if (H5Literate(group, H5_INDEX_CRT_ORDER, H5_ITER_INC, &idx, collectName, &names) < 0) {
-        names.clear();
-        idx = 0;
-        H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &idx, collectName, &names);
-    }
-    return names;
 }
 
 std::vector<std::uint64_t> datasetShape(hid_t dataset) {
@@ -94,10 +67,29 @@ TypeClass typeClass(hid_t type) {
     }
 }
 
+namespace {
+std::string floatName(hid_t type, std::size_t size) {
+    std::size_t spos = 0, epos = 0, esize = 0, mpos = 0, msize = 0;
+    if (H5Tget_fields(type, &spos, &epos, &esize, &mpos, &msize) < 0) return "float (unreadable layout)";
+    const std::size_t bias = H5Tget_ebias(type);
+    const std::size_t bits = size * 8;
+    const bool standard = spos == bits - 1 && mpos == 0 && epos == msize &&
+                          H5Tget_norm(type) == H5T_NORM_IMPLIED && bias == (std::size_t{1} << (esize - 1)) - 1;
+    if (standard) {
+        if (bits == 16 && esize == 5 && msize == 10) return "float16";
+        if (bits == 16 && esize == 8 && msize == 7) return "bfloat16";
+        if (bits == 32 && esize == 8 && msize == 23) return "float32";
+        if (bits == 64 && esize == 11 && msize == 52) return "float64";
+    }
+    return "float" + std::to_string(bits) + " (non-IEEE: " + std::to_string(esize) +
+           "-bit exponent, " + std::to_string(msize) + "-bit mantissa)";
+}
+}  // namespace
+
 std::string dtypeName(hid_t type) {
     const std::size_t size = H5Tget_size(type);
     switch (H5Tget_class(type)) {
-        case H5T_FLOAT: return "float" + std::to_string(size * 8);
+        case H5T_FLOAT: return floatName(type, size);
         case H5T_INTEGER:
             return (H5Tget_sign(type) == H5T_SGN_NONE ? "uint" : "int") + std::to_string(size * 8);
         case H5T_STRING: return "string";
@@ -108,10 +100,24 @@ std::string dtypeName(hid_t type) {
 
 namespace {
 
+// Strings from a file are cut at kMaxStringBytes (marked with "…") so that one damaged or
+// hostile label cannot fill a view, a report or a terminal.
+std::string boundedString(std::string_view s) {
+    if (s.size() <= kMaxStringBytes) return std::string(s);
+    std::size_t cut = kMaxStringBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;  // UTF-8
+    return std::string(s.substr(0, cut)) + "…";
+}
+
 std::vector<std::string> readStringData(hid_t obj, hid_t fileType, hid_t space, bool isAttribute,
                                         const std::string& where) {
+    traceTouch(where);
     const hssize_t count = H5Sget_simple_extent_npoints(space);
     if (count < 0) throw FormatError(where + " has an unreadable shape");
+    if (static_cast<std::uint64_t>(count) > kMaxTextValues) {
+        throw FormatError(where + " holds " + std::to_string(count) + " strings, more than the " +
+                          std::to_string(kMaxTextValues) + " RepScope reads");
+    }
     const auto n = static_cast<std::size_t>(count);
     std::vector<std::string> out;
     out.reserve(n);
@@ -125,11 +131,15 @@ std::vector<std::string> readStringData(hid_t obj, hid_t fileType, hid_t space, 
                                       : H5Dread(obj, mem.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
                                                 ptrs.data());
         if (rc < 0) throw FormatError(where + " could not be read as strings: " + lastH5Message());
-        for (char* p : ptrs) out.emplace_back(p != nullptr ? p : "");
+        for (char* p : ptrs) out.push_back(boundedString(p != nullptr ? p : ""));
         H5Dvlen_reclaim(mem.get(), space, H5P_DEFAULT, ptrs.data());
         return out;
     }
     const std::size_t width = H5Tget_size(fileType);
+    if (width == 0 || width > kMaxStringBytes * 16 || n * width > (std::size_t{1} << 32)) {
+        throw FormatError(where + " holds " + std::to_string(n) + " strings of " +
+                          std::to_string(width) + " bytes each, more than RepScope reads");
+    }
     H5Id mem(H5Tcopy(H5T_C_S1));
     H5Tset_size(mem.get(), width);
     H5Tset_strpad(mem.get(), H5T_STR_NULLPAD);
@@ -141,7 +151,7 @@ std::vector<std::string> readStringData(hid_t obj, hid_t fileType, hid_t space, 
     if (rc < 0) throw FormatError(where + " could not be read as strings: " + lastH5Message());
     for (std::size_t i = 0; i < n; ++i) {
         const char* s = buf.data() + i * width;
-        out.emplace_back(s, strnlen(s, width));
+        out.push_back(boundedString(std::string_view(s, strnlen(s, width))));
     }
     return out;
 }
@@ -158,8 +168,13 @@ std::vector<std::string> readStrings(hid_t dataset, const std::string& where) {
 }
 
 std::vector<std::int64_t> readIntegers(hid_t dataset, const std::string& where) {
+    traceTouch(where);
     H5Id space(H5Dget_space(dataset));
     const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+    if (count > 0 && static_cast<std::uint64_t>(count) > kMaxTextValues) {
+        throw FormatError(where + " holds " + std::to_string(count) + " values, more than the " +
+                          std::to_string(kMaxTextValues) + " RepScope reads as a column");
+    }
     std::vector<std::int64_t> out(count > 0 ? static_cast<std::size_t>(count) : 0);
     if (out.empty()) return out;
     if (H5Dread(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) {
@@ -180,7 +195,7 @@ bool readStringListAttribute(hid_t obj, const std::string& name, std::vector<std
     if (typeClass(type.get()) != TypeClass::String) return false;
     H5Id space(H5Aget_space(attr.get()));
     try {
-        out = readStringData(attr.get(), type.get(), space.get(), true, name);
+        out = readStringData(attr.get(), type.get(), space.get(), true, "attribute " + name);
     } catch (const FormatError&) {
         return false;
     }

@@ -33,20 +33,25 @@ private:
     hid_t id_ = H5I_INVALID_HID;
 };
 
+// Dataset access properties for every H5Dopen2: external raw storage is looked up beside the
+// file that holds the dataset (HDF5 1.10 looks in the working directory otherwise).
+[[nodiscard]] hid_t datasetAccess();
+
 // The innermost message of the current HDF5 error stack (empty when none).
 [[nodiscard]] std::string lastH5Message();
 
 enum class ObjectType { Missing, Group, Dataset, Other };
-[[nodiscard]] ObjectType objectType(hid_t loc, const std::string& path);
-
-// Names of the direct children of a group: creation order when tracked, else name order.
-[[nodiscard]] std::vector<std::string> childNames(hid_t group);
 
 [[nodiscard]] std::vector<std::uint64_t> datasetShape(hid_t dataset);
 enum class TypeClass { Float, Integer, String, Other };
 [[nodiscard]] TypeClass typeClass(hid_t type);
-// numpy-style name: float16, float32, float64, int8..int64, uint8..uint64, string, bool, other.
+// numpy-style name: float16, bfloat16, float32, float64, int8..int64, uint8..uint64, string,
+// bool, other; a float of any other bit layout is "floatB (non-IEEE: eXmY)".
 [[nodiscard]] std::string dtypeName(hid_t type);
+
+// Bounds on what is read from one string or column dataset (larger ones are refused or cut).
+inline constexpr std::uint64_t kMaxTextValues = std::uint64_t{1} << 31;
+inline constexpr std::size_t kMaxStringBytes = 4096;
 
 // Reads a 1-D (or N×1) dataset of strings, fixed or variable length. Throws FormatError.
 [[nodiscard]] std::vector<std::string> readStrings(hid_t dataset, const std::string& where);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "io/h5_lock.h"
+#include "io/probe_trace.h"
 #include "repscope/error.h"
 
 namespace repscope::io {
@@ -85,7 +86,7 @@ void DenseH5Representation::readRowsInto(std::size_t first, std::size_t count, f
     if (first + count > in.n) throw FormatError(where + " has only " + std::to_string(in.n) + " rows");
     if (count == 0 || in.d == 0) return;
     auto lock = h5Lock();
-    H5Id ds(H5Dopen2(file_->id.get(), in.path.c_str(), H5P_DEFAULT));
+    H5Id ds(H5Dopen2(file_->id.get(), in.path.c_str(), datasetAccess()));
     if (!ds) throw FormatError(readFailure(where));
     checkFiltersAvailable(ds.get(), where);
     H5Id fileSpace(H5Dget_space(ds.get()));
@@ -102,16 +103,27 @@ void DenseH5Representation::readRowsInto(std::size_t first, std::size_t count, f
     H5Id fileType(H5Dget_type(ds.get()));
     herr_t rc = 0;
     const std::size_t total = count * in.d;
+    traceTouch(in.path);
     if (H5Tget_class(fileType.get()) == H5T_FLOAT && H5Tget_size(fileType.get()) == 2) {
         // The file's own 16-bit type in this machine's byte order: HDF5 copies (or byte-swaps)
-        // the raw halves, and the table converts them.
+        // the raw halves; IEEE halves go through the table, bfloat16 is the upper half of a
+        // float32. Any other 16-bit layout is refused by name (never decoded as a half).
+        const std::string dtype = dtypeName(fileType.get());
+        if (dtype != "float16" && dtype != "bfloat16") {
+            throw FormatError(where + " holds " + dtype + " values, which RepScope does not decode");
+        }
         thread_local std::vector<std::uint16_t> raw;
         raw.resize(total);
         H5Id memType(H5Tcopy(fileType.get()));
         H5Tset_order(memType.get(), H5T_ORDER_LE);
         rc = H5Dread(ds.get(), memType.get(), memSpace.get(), fileSpace.get(), H5P_DEFAULT,
                      raw.data());
-        if (rc >= 0) {
+        if (rc >= 0 && dtype == "bfloat16") {
+            for (std::size_t k = 0; k < total; ++k) {
+                const std::uint32_t bits = std::uint32_t{raw[k]} << 16;
+                std::memcpy(dst + k, &bits, sizeof bits);
+            }
+        } else if (rc >= 0) {
             const auto& table = halfTable();
             for (std::size_t k = 0; k < total; ++k) dst[k] = table[raw[k]];
         }
@@ -133,7 +145,7 @@ const std::vector<float>& CondensedRdmRepresentation::condensed() const {
         const RepresentationInfo& in = info();
         const std::string where = in.qualifiedName();
         auto lock = h5Lock();
-        H5Id ds(H5Dopen2(file_->id.get(), datasetPath_.c_str(), H5P_DEFAULT));
+        H5Id ds(H5Dopen2(file_->id.get(), datasetPath_.c_str(), datasetAccess()));
         if (!ds) throw FormatError(readFailure(where));
         checkFiltersAvailable(ds.get(), where);
         H5Id fileSpace(H5Dget_space(ds.get()));

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "io/h5_representation.h"
+#include "io/probe_trace.h"
 #include "repscope/error.h"
 #include "repscope/natural_sort.h"
 
@@ -31,44 +32,44 @@ std::string fileStem(const std::string& path) {
     return std::filesystem::path(path).stem().string();
 }
 
+std::uint64_t checkedProduct(std::uint64_t a, std::uint64_t b) {
+    if (a == 0 || b == 0) return 0;
+    if (a > kMaxElements / b) return 0;
+    return a * b;
+}
+
 DatasetFacts datasetFacts(hid_t file, const std::string& path) {
     DatasetFacts f;
     f.path = path;
-    H5Id ds(H5Dopen2(file, path.c_str(), H5P_DEFAULT));
+    traceTouch(path);
+    H5Id ds(H5Dopen2(file, path.c_str(), datasetAccess()));
     if (!ds) return f;
     f.shape = datasetShape(ds.get());
     H5Id type(H5Dget_type(ds.get()));
     f.typeClass = typeClass(type.get());
     f.dtype = dtypeName(type.get());
+    std::uint64_t trailing = 1;
+    for (std::size_t k = 1; k < f.shape.size() && trailing != 0; ++k) {
+        trailing = checkedProduct(trailing, f.shape[k]);
+    }
+    f.trailing = f.shape.size() >= 2 ? trailing : 0;
+    f.elements = f.shape.empty() ? 1 : checkedProduct(f.shape[0], f.shape.size() >= 2 ? trailing : 1);
     return f;
 }
 
 namespace {
-void collectDatasets(hid_t file, const std::string& group, const std::vector<std::string>& exclude,
-                     std::vector<std::string>& out) {
-    H5Id g(H5Gopen2(file, group.c_str(), H5P_DEFAULT));
-    if (!g) return;
-    for (const std::string& name : childNames(g.get())) {
-        const std::string path = (group == "/" ? "/" : group + "/") + name;
-        if (std::find(exclude.begin(), exclude.end(), path) != exclude.end()) continue;
-        switch (objectType(file, path)) {
-            case ObjectType::Group: collectDatasets(file, path, exclude, out); break;
-            case ObjectType::Dataset: out.push_back(path); break;
-            default: break;
-        }
-    }
+std::string shapeText(const std::vector<std::uint64_t>& shape) {
+    std::string s;
+    for (std::size_t k = 0; k < shape.size(); ++k) s += (k ? " × " : "") + std::to_string(shape[k]);
+    return s;
 }
 }  // namespace
 
-std::vector<std::string> datasetPathsUnder(hid_t file, const std::string& group,
-                                           const std::vector<std::string>& exclude) {
-    std::vector<std::string> out;
-    collectDatasets(file, group, exclude, out);
-    return out;
-}
-
 std::optional<std::string> unusableReason(const DatasetFacts& f, std::optional<std::size_t> n) {
     if (f.typeClass == TypeClass::String) return "holds strings, not numbers";
+    if (f.typeClass == TypeClass::Float && f.dtype.find("non-IEEE") != std::string::npos) {
+        return "holds " + f.dtype + " values, which RepScope does not decode";
+    }
     if (f.typeClass != TypeClass::Float && f.typeClass != TypeClass::Integer) {
         return "holds " + f.dtype + " values, not numbers";
     }
@@ -79,6 +80,9 @@ std::optional<std::string> unusableReason(const DatasetFacts& f, std::optional<s
     }
     for (const auto dim : f.shape) {
         if (dim == 0) return "is empty (a dimension of size 0)";
+    }
+    if (f.elements == 0) {
+        return "has shape " + shapeText(f.shape) + ", more than 2^56 values (a damaged header?)";
     }
     if (n && f.shape[0] != *n) {
         return "has " + std::to_string(f.shape[0]) + " rows but the file has " +
@@ -93,7 +97,7 @@ namespace {
 // sample of it has a zero diagonal and is symmetric.
 bool looksLikeRdm(hid_t file, const DatasetFacts& f, std::string& measure) {
     if (f.shape.size() != 2 || f.shape[0] != f.shape[1]) return false;
-    H5Id ds(H5Dopen2(file, f.path.c_str(), H5P_DEFAULT));
+    H5Id ds(H5Dopen2(file, f.path.c_str(), datasetAccess()));
     if (!ds) return false;
     std::string kind;
     (void)readStringAttribute(ds.get(), "measure", measure);
@@ -140,10 +144,9 @@ RepresentationPtr makeDenseRepresentation(const H5FilePtr& file, const DatasetFa
     info.dtype = f.dtype;
     info.shape = f.shape;
     info.n = f.shape.at(0);
-    info.d = std::accumulate(f.shape.begin() + 1, f.shape.end(), std::size_t{1},
-                             [](std::size_t a, std::uint64_t b) { return a * b; });
+    info.d = f.trailing;  // checked by unusableReason: 0 < N·D ≤ 2^56
     if (looksLikeRdm(file->id.get(), f, info.rdmMeasure)) info.kind = RepresentationKind::Rdm;
-    H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), H5P_DEFAULT));
+    H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), datasetAccess()));
     if (ds) {
         for (auto& [k, v] : attributesAsText(ds.get())) info.attributes[k] = v;
     }
@@ -175,7 +178,7 @@ void addRepresentations(const H5FilePtr& file, const std::vector<std::string>& p
         bool allOrdered = true;
         for (const auto& f : layers) {
             names.push_back(baseName(f.path));
-            H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), H5P_DEFAULT));
+            H5Id ds(H5Dopen2(file->id.get(), f.path.c_str(), datasetAccess()));
             std::int64_t o = 0;
             allOrdered = allOrdered && ds && readIntAttribute(ds.get(), "order", o);
             orderAttr.push_back(o);

@@ -27,12 +27,17 @@ struct DatasetFacts {
     std::vector<std::uint64_t> shape;
     TypeClass typeClass = TypeClass::Other;
     std::string dtype;
+    // Product of the trailing dimensions (D) and of all of them; 0 when a product would exceed
+    // kMaxElements (the shape is then refused, never wrapped).
+    std::uint64_t trailing = 0;
+    std::uint64_t elements = 0;
 };
+// The largest element count RepScope accepts in one dataset (2^56): products of sizes derived
+// from it (bytes, float64 copies) cannot overflow 64 bits.
+inline constexpr std::uint64_t kMaxElements = std::uint64_t{1} << 56;
+// a·b, or 0 when it exceeds kMaxElements.
+[[nodiscard]] std::uint64_t checkedProduct(std::uint64_t a, std::uint64_t b);
 [[nodiscard]] DatasetFacts datasetFacts(hid_t file, const std::string& path);
-
-// All dataset paths under `group` (recursive, file order), skipping the given subtrees.
-[[nodiscard]] std::vector<std::string> datasetPathsUnder(hid_t file, const std::string& group,
-                                                         const std::vector<std::string>& exclude);
 
 // Why `facts` cannot be a representation of `n` stimuli (nullopt when it can).
 [[nodiscard]] std::optional<std::string> unusableReason(const DatasetFacts& facts,

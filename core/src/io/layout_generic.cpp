@@ -8,12 +8,11 @@
 
 namespace repscope::io {
 
-bool isThingsvision(hid_t file) {
+bool isThingsvision(const H5File& file) {
     if (objectType(file, "/features") != ObjectType::Dataset) return false;
-    H5Id root(H5Gopen2(file, "/", H5P_DEFAULT));
-    for (const std::string& name : childNames(root.get())) {
+    for (const std::string& name : file.index.childNames("/")) {
         if (name != "features" && objectType(file, "/" + name) == ObjectType::Dataset &&
-            datasetFacts(file, "/" + name).shape.size() >= 2) {
+            datasetFacts(file.id.get(), "/" + name).shape.size() >= 2) {
             return false;
         }
     }
@@ -36,7 +35,7 @@ Discovery readThingsvision(const H5FilePtr& file) {
 Discovery readGeneric(const H5FilePtr& file) {
     Discovery out;
     out.layout = Layout::Generic;
-    const auto paths = datasetPathsUnder(file->id.get(), "/", {});
+    const auto paths = file->index.datasetsUnder("/");
     std::map<std::uint64_t, std::size_t> votes;
     std::uint64_t best = 0;
     for (const auto& p : paths) {

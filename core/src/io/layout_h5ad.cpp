@@ -2,15 +2,17 @@
 // `_index`) as labels and categorical columns (group with codes/categories, anndata ≥ 0.8, or
 // codes with /obs/__categories/<col>, anndata 0.7).
 #include <filesystem>
+#include <limits>
 
 #include "io/layouts.h"
 #include "repscope/error.h"
 
 namespace repscope::io {
 
-bool isH5ad(hid_t file, const std::string& path) {
+bool isH5ad(const H5File& file) {
+    const std::string& path = file.path;
     std::string encoding;
-    if (readStringAttribute(file, "encoding-type", encoding) && encoding == "anndata") return true;
+    if (readStringAttribute(file.id.get(), "encoding-type", encoding) && encoding == "anndata") return true;
     if (std::filesystem::path(path).extension() == ".h5ad") return true;
     return objectType(file, "/obs") == ObjectType::Group &&
            objectType(file, "/var") != ObjectType::Missing &&
@@ -21,14 +23,45 @@ namespace {
 
 std::vector<std::string> readStringsAt(hid_t file, const std::string& fileName,
                                        const std::string& path) {
-    H5Id ds(H5Dopen2(file, path.c_str(), H5P_DEFAULT));
+    H5Id ds(H5Dopen2(file, path.c_str(), datasetAccess()));
     return readStrings(ds.get(), fileName + ":" + path);
+}
+
+// Checks codes against the categories (−1 is anndata's missing value) and stores the column;
+// a column whose codes do not fit is skipped with a warning, never indexed out of range.
+void addCodedColumn(const H5FilePtr& file, const std::string& codesPath, CategoryColumn c,
+                    const std::vector<std::int64_t>& codes, std::size_t n, Discovery& out) {
+    const std::string where = file->path + ":" + codesPath;
+    if (codes.size() != n) {
+        out.warnings.push_back(where + " has " + std::to_string(codes.size()) +
+                               " codes but the file has " + std::to_string(n) +
+                               " stimuli; column " + c.name + " skipped");
+        return;
+    }
+    const auto k = static_cast<std::int64_t>(c.categories.size());
+    if (k > std::numeric_limits<std::int32_t>::max()) {
+        out.warnings.push_back(where + " has more categories than RepScope reads; column " +
+                               c.name + " skipped");
+        return;
+    }
+    c.codes.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t v = codes[i];
+        if (v < -1 || v >= k) {
+            out.warnings.push_back(where + " has code " + std::to_string(v) + " at stimulus " +
+                                   std::to_string(i) + " but only " + std::to_string(k) +
+                                   " categories; column " + c.name + " skipped");
+            return;
+        }
+        c.codes.push_back(static_cast<std::int32_t>(v));
+    }
+    out.stimuli.columns.push_back(std::move(c));
 }
 
 void readObs(const H5FilePtr& file, std::size_t n, Discovery& out) {
     const hid_t id = file->id.get();
-    if (objectType(id, "/obs") != ObjectType::Group) {
-        if (objectType(id, "/obs") == ObjectType::Dataset) {
+    if (objectType(*file, "/obs") != ObjectType::Group) {
+        if (objectType(*file, "/obs") == ObjectType::Dataset) {
             out.warnings.push_back(file->path +
                                    ":/obs is a compound table (anndata < 0.7); stimulus "
                                    "metadata skipped");
@@ -38,43 +71,57 @@ void readObs(const H5FilePtr& file, std::size_t n, Discovery& out) {
     H5Id obs(H5Gopen2(id, "/obs", H5P_DEFAULT));
     std::string indexName = "_index";
     (void)readStringAttribute(obs.get(), "_index", indexName);
-    for (const std::string& name : childNames(obs.get())) {
+    for (const std::string& name : file->index.childNames("/obs")) {
         const std::string path = "/obs/" + name;
         if (name == "__categories") continue;
-        const ObjectType type = objectType(id, path);
+        const ObjectType type = objectType(*file, path);
         if (type == ObjectType::Group) {
-            if (objectType(id, path + "/codes") != ObjectType::Dataset ||
-                objectType(id, path + "/categories") != ObjectType::Dataset) {
+            if (objectType(*file, path + "/codes") != ObjectType::Dataset ||
+                objectType(*file, path + "/categories") != ObjectType::Dataset) {
                 continue;
             }
-            H5Id codes(H5Dopen2(id, (path + "/codes").c_str(), H5P_DEFAULT));
+            const auto codeFacts = datasetFacts(id, path + "/codes");
+            if (codeFacts.shape.size() != 1 || codeFacts.shape[0] != n) {
+                out.warnings.push_back(file->path + ":" + path + "/codes has " +
+                                       (codeFacts.shape.size() == 1
+                                            ? std::to_string(codeFacts.shape[0]) + " entries"
+                                            : "rank " + std::to_string(codeFacts.shape.size())) +
+                                       " but the file has " + std::to_string(n) +
+                                       " stimuli; column " + name + " skipped");
+                continue;
+            }
+            H5Id codes(H5Dopen2(id, (path + "/codes").c_str(), datasetAccess()));
             const auto codeValues = readIntegers(codes.get(), file->path + ":" + path + "/codes");
-            if (codeValues.size() != n) continue;
             CategoryColumn c;
             c.name = name;
             const auto cf = datasetFacts(id, path + "/categories");
             if (cf.typeClass != TypeClass::String) {
-                H5Id cats(H5Dopen2(id, (path + "/categories").c_str(), H5P_DEFAULT));
+                H5Id cats(H5Dopen2(id, (path + "/categories").c_str(), datasetAccess()));
                 for (auto v : readIntegers(cats.get(), file->path + ":" + path))
                     c.categories.push_back(std::to_string(v));
             } else {
                 c.categories = readStringsAt(id, file->path, path + "/categories");
             }
-            for (auto v : codeValues) c.codes.push_back(static_cast<std::int32_t>(v));
-            out.stimuli.columns.push_back(std::move(c));
+            addCodedColumn(file, path + "/codes", std::move(c), codeValues, n, out);
         } else if (type == ObjectType::Dataset) {
             const auto f = datasetFacts(id, path);
-            if (f.shape.size() != 1 || f.shape[0] != n) continue;
+            if (f.shape.size() != 1 || f.shape[0] != n) {
+                out.warnings.push_back(file->path + ":" + path + " has " +
+                                       (f.shape.size() == 1 ? std::to_string(f.shape[0]) + " entries"
+                                                            : "rank " + std::to_string(f.shape.size())) +
+                                       " but the file has " + std::to_string(n) +
+                                       " stimuli; column skipped");
+                continue;
+            }
             if (name == indexName && f.typeClass == TypeClass::String) {
                 out.stimuli.labels = readStringsAt(id, file->path, path);
-            } else if (objectType(id, "/obs/__categories/" + name) == ObjectType::Dataset) {
-                H5Id codes(H5Dopen2(id, path.c_str(), H5P_DEFAULT));
+            } else if (objectType(*file, "/obs/__categories/" + name) == ObjectType::Dataset) {
+                H5Id codes(H5Dopen2(id, path.c_str(), datasetAccess()));
                 CategoryColumn c;
                 c.name = name;
                 c.categories = readStringsAt(id, file->path, "/obs/__categories/" + name);
-                for (auto v : readIntegers(codes.get(), file->path + ":" + path))
-                    c.codes.push_back(static_cast<std::int32_t>(v));
-                out.stimuli.columns.push_back(std::move(c));
+                addCodedColumn(file, path, std::move(c),
+                               readIntegers(codes.get(), file->path + ":" + path), n, out);
             } else if (f.typeClass == TypeClass::String) {
                 out.stimuli.columns.push_back(
                     categoricalFromStrings(name, readStringsAt(id, file->path, path)));
@@ -91,7 +138,7 @@ Discovery readH5ad(const H5FilePtr& file) {
     const hid_t id = file->id.get();
     std::vector<std::string> candidates;
     std::size_t n = 0;
-    const ObjectType x = objectType(id, "/X");
+    const ObjectType x = objectType(*file, "/X");
     if (x == ObjectType::Dataset) {
         const auto f = datasetFacts(id, "/X");
         if (f.shape.size() == 2) n = f.shape[0];
@@ -103,11 +150,10 @@ Discovery readH5ad(const H5FilePtr& file) {
         out.skip("/X", "is a sparse matrix, which RepScope does not read yet");
     }
     for (const char* group : {"/obsm", "/layers"}) {
-        if (objectType(id, group) != ObjectType::Group) continue;
-        H5Id g(H5Gopen2(id, group, H5P_DEFAULT));
-        for (const std::string& name : childNames(g.get())) {
+        if (objectType(*file, group) != ObjectType::Group) continue;
+        for (const std::string& name : file->index.childNames(group)) {
             const std::string path = std::string(group) + "/" + name;
-            if (objectType(id, path) != ObjectType::Dataset) {
+            if (objectType(*file, path) != ObjectType::Dataset) {
                 out.skip(path, "is not a dense array (sparse or data frame); skipped");
                 continue;
             }
@@ -116,7 +162,7 @@ Discovery readH5ad(const H5FilePtr& file) {
             candidates.push_back(path);
         }
     }
-    if (n == 0 && objectType(id, "/obs/_index") == ObjectType::Dataset) {
+    if (n == 0 && objectType(*file, "/obs/_index") == ObjectType::Dataset) {
         const auto f = datasetFacts(id, "/obs/_index");
         if (!f.shape.empty()) n = f.shape[0];
     }

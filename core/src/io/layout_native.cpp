@@ -8,7 +8,7 @@
 
 namespace repscope::io {
 
-bool isNative(hid_t file) { return objectType(file, "/stimuli") == ObjectType::Group; }
+bool isNative(const H5File& file) { return objectType(file, "/stimuli") == ObjectType::Group; }
 
 void readStimulusColumn(const H5FilePtr& file, const std::string& path, const std::string& name,
                         std::size_t n, Discovery& out) {
@@ -23,7 +23,7 @@ void readStimulusColumn(const H5FilePtr& file, const std::string& path, const st
         throw FormatError(where + " has " + std::to_string(length) + " entries but the file has " +
                           std::to_string(n) + " stimuli");
     }
-    H5Id ds(H5Dopen2(file->id.get(), path.c_str(), H5P_DEFAULT));
+    H5Id ds(H5Dopen2(file->id.get(), path.c_str(), datasetAccess()));
     if (f.typeClass == TypeClass::String) {
         auto values = readStrings(ds.get(), where);
         if (name == "labels") {
@@ -56,21 +56,32 @@ void readThumbnails(const H5FilePtr& file, const std::string& path, std::size_t 
                                " stimuli; thumbnails skipped");
         return;
     }
+    // Every size is checked before it is narrowed or multiplied: the pixel buffer must hold
+    // exactly what H5Dread writes.
+    constexpr std::uint64_t kMaxSide = 4096;
+    if (f.shape[1] == 0 || f.shape[2] == 0 || f.shape[1] > kMaxSide || f.shape[2] > kMaxSide) {
+        out.warnings.push_back(where + " has images of " + std::to_string(f.shape[1]) + " × " +
+                               std::to_string(f.shape[2]) + " pixels (each side must be 1 to " +
+                               std::to_string(kMaxSide) + "); thumbnails skipped");
+        return;
+    }
+    const std::uint64_t channels = f.shape.size() == 4 ? 3 : 1;
+    const std::uint64_t perImage = f.shape[1] * f.shape[2] * channels;  // ≤ 3·2^24: no overflow
+    // Opening stays fast: larger thumbnail sets are not read at open (loading them on demand
+    // is future work).
+    constexpr std::uint64_t kMaxThumbnailBytes = std::uint64_t{64} << 20;
+    if (n > kMaxThumbnailBytes / perImage) {
+        out.warnings.push_back(where + " holds more than 64 MB of thumbnails (" +
+                               std::to_string(n) + " images of " + std::to_string(perImage) +
+                               " bytes), more than is read at open; skipped");
+        return;
+    }
     Thumbnails& t = out.stimuli.thumbnails;
     t.height = static_cast<int>(f.shape[1]);
     t.width = static_cast<int>(f.shape[2]);
-    t.channels = f.shape.size() == 4 ? 3 : 1;
-    // Opening stays fast: larger thumbnail sets are not read at open (loading them on demand
-    // is future work).
-    constexpr std::size_t kMaxThumbnailBytes = std::size_t{64} << 20;
-    if (n * t.bytesPerImage() > kMaxThumbnailBytes) {
-        out.warnings.push_back(where + " holds " + std::to_string(n * t.bytesPerImage() >> 20) +
-                               " MB of thumbnails, more than the 64 MB read at open; skipped");
-        t = Thumbnails{};
-        return;
-    }
-    t.pixels.resize(n * t.bytesPerImage());
-    H5Id ds(H5Dopen2(file->id.get(), path.c_str(), H5P_DEFAULT));
+    t.channels = static_cast<int>(channels);
+    t.pixels.resize(n * perImage);
+    H5Id ds(H5Dopen2(file->id.get(), path.c_str(), datasetAccess()));
     if (H5Dread(ds.get(), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, t.pixels.data()) < 0) {
         t = Thumbnails{};
         out.warnings.push_back(where + " could not be read; thumbnails skipped");
@@ -104,9 +115,8 @@ std::size_t stimulusCount(const H5FilePtr& file, const std::vector<std::string>&
 Discovery readNative(const H5FilePtr& file) {
     Discovery out;
     out.layout = Layout::Native;
-    const hid_t id = file->id.get();
-    const auto columns = datasetPathsUnder(id, "/stimuli", {});
-    const auto reps = datasetPathsUnder(id, "/", {"/stimuli"});
+    const auto columns = file->index.datasetsUnder("/stimuli");
+    const auto reps = file->index.datasetsUnder("/", {"/stimuli"});
     const std::size_t n = stimulusCount(file, columns, reps);
     out.stimuli.count = n;
     for (const auto& p : columns) {

@@ -11,14 +11,15 @@
 
 namespace repscope::io {
 
-bool isRsatoolbox(hid_t file) {
+bool isRsatoolbox(const H5File& f) {
+    const hid_t file = f.id.get();
     std::string type;
     if (hasAttribute(file, "rsatoolbox_version") || hasAttribute(file, "pyrsa_version")) return true;
     if (readStringAttribute(file, "type", type) && (type == "Dataset" || type == "RDMs")) return true;
-    return (objectType(file, "/measurements") == ObjectType::Dataset &&
-            objectType(file, "/obs_descriptors") == ObjectType::Group) ||
-           (objectType(file, "/dissimilarities") == ObjectType::Dataset &&
-            objectType(file, "/pattern_descriptors") == ObjectType::Group);
+    return (objectType(f, "/measurements") == ObjectType::Dataset &&
+            objectType(f, "/obs_descriptors") == ObjectType::Group) ||
+           (objectType(f, "/dissimilarities") == ObjectType::Dataset &&
+            objectType(f, "/pattern_descriptors") == ObjectType::Group);
 }
 
 namespace {
@@ -29,8 +30,8 @@ namespace {
 void readDescriptors(const H5FilePtr& file, const std::string& group, std::size_t n,
                      Discovery& out) {
     const hid_t id = file->id.get();
-    if (objectType(id, group) != ObjectType::Group) return;
-    const auto paths = datasetPathsUnder(id, group, {});
+    if (objectType(*file, group) != ObjectType::Group) return;
+    const auto paths = file->index.datasetsUnder(group);
     std::string labelPath;
     for (const char* preferred : {"labels", "label", "stimulus", "stimuli", "conds", "names",
                                   "name", "condition", "conditions"}) {
@@ -47,7 +48,14 @@ void readDescriptors(const H5FilePtr& file, const std::string& group, std::size_
     for (const auto& p : paths) {
         out.skip(p, "is a descriptor, not a representation");
         const DatasetFacts f = datasetFacts(id, p);
-        if (f.shape.size() != 1 || f.shape[0] != n) continue;
+        if (f.shape.size() != 1 || f.shape[0] != n) {
+            out.warnings.push_back(file->path + ":" + p + " has " +
+                                   (f.shape.size() == 1 ? std::to_string(f.shape[0]) + " entries"
+                                                        : "rank " + std::to_string(f.shape.size())) +
+                                   " but the file has " + std::to_string(n) +
+                                   " stimuli; descriptor skipped");
+            continue;
+        }
         if (p == labelPath) {
             readStimulusColumn(file, p, "labels", n, out);
             continue;
@@ -70,6 +78,15 @@ Discovery readRdms(const H5FilePtr& file) {
         throw FormatError(where + " is not a non-empty (n_rdm, N(N−1)/2) array");
     }
     const std::uint64_t m = f.shape.back();
+    if (f.elements == 0 || m > (std::uint64_t{1} << 40)) {
+        throw FormatError(where + " has " + std::to_string(m) +
+                          " values per RDM, more than RepScope reads (a damaged header?)");
+    }
+    constexpr std::uint64_t kMaxRdms = 100000;
+    if (f.shape.size() == 2 && f.shape[0] > kMaxRdms) {
+        throw FormatError(where + " holds " + std::to_string(f.shape[0]) + " RDMs, more than the " +
+                          std::to_string(kMaxRdms) + " RepScope lists");
+    }
     const auto n = static_cast<std::uint64_t>(std::llround((1.0 + std::sqrt(1.0 + 8.0 * m)) / 2.0));
     if (n * (n - 1) / 2 != m) {
         throw FormatError(where + " has " + std::to_string(m) +
@@ -81,11 +98,17 @@ Discovery readRdms(const H5FilePtr& file) {
     (void)readStringAttribute(id, "dissimilarity_measure", measure);
     const std::size_t nRdm = f.shape.size() == 2 ? f.shape[0] : 1;
     std::vector<std::string> names;
-    for (const auto& p : datasetPathsUnder(id, "/rdm_descriptors", {})) {
-        H5Id ds(H5Dopen2(id, p.c_str(), H5P_DEFAULT));
+    for (const auto& p : file->index.datasetsUnder("/rdm_descriptors")) {
+        H5Id ds(H5Dopen2(id, p.c_str(), datasetAccess()));
         const auto rf = datasetFacts(id, p);
-        if (names.empty() && rf.typeClass == TypeClass::String && rf.shape.size() == 1 &&
-            rf.shape[0] == nRdm) {
+        const bool rightLength = rf.shape.size() == 1 && rf.shape[0] == nRdm;
+        if (!rightLength) {
+            out.warnings.push_back(file->path + ":" + p + " has " +
+                                   (rf.shape.size() == 1 ? std::to_string(rf.shape[0]) + " entries"
+                                                         : "rank " + std::to_string(rf.shape.size())) +
+                                   " but the file has " + std::to_string(nRdm) +
+                                   " RDMs; descriptor skipped");
+        } else if (names.empty() && rf.typeClass == TypeClass::String) {
             names = readStrings(ds.get(), file->path + ":" + p);
         }
         out.skip(p, "is an RDM descriptor, not a representation");
@@ -113,10 +136,10 @@ Discovery readRdms(const H5FilePtr& file) {
 
 Discovery readRsatoolbox(const H5FilePtr& file) {
     const hid_t id = file->id.get();
-    if (objectType(id, "/dissimilarities") == ObjectType::Dataset) return readRdms(file);
+    if (objectType(*file, "/dissimilarities") == ObjectType::Dataset) return readRdms(file);
     Discovery out;
     out.layout = Layout::Rsatoolbox;
-    if (objectType(id, "/measurements") != ObjectType::Dataset) {
+    if (objectType(*file, "/measurements") != ObjectType::Dataset) {
         throw FormatError(file->path +
                           " looks like an rsatoolbox file but has neither /measurements nor "
                           "/dissimilarities");
@@ -127,7 +150,7 @@ Discovery readRsatoolbox(const H5FilePtr& file) {
     }
     out.stimuli.count = f.shape[0];
     readDescriptors(file, "/obs_descriptors", out.stimuli.count, out);
-    for (const auto& p : datasetPathsUnder(id, "/", {"/measurements", "/obs_descriptors"})) {
+    for (const auto& p : file->index.datasetsUnder("/", {"/measurements", "/obs_descriptors"})) {
         out.skip(p, "is rsatoolbox metadata, not a representation");
     }
     out.representations.push_back(

@@ -4,10 +4,10 @@
 
 namespace repscope::io {
 
-[[nodiscard]] bool isNative(hid_t file);
-[[nodiscard]] bool isRsatoolbox(hid_t file);
-[[nodiscard]] bool isH5ad(hid_t file, const std::string& path);
-[[nodiscard]] bool isThingsvision(hid_t file);
+[[nodiscard]] bool isNative(const H5File& file);
+[[nodiscard]] bool isRsatoolbox(const H5File& file);
+[[nodiscard]] bool isH5ad(const H5File& file);
+[[nodiscard]] bool isThingsvision(const H5File& file);
 
 [[nodiscard]] Discovery readNative(const H5FilePtr& file);
 [[nodiscard]] Discovery readRsatoolbox(const H5FilePtr& file);

@@ -128,7 +128,7 @@ void writeH5(const std::string& path, const MatrixDRef& m, const MatrixOutput& m
     const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = m.cast<float>();
     const std::string dsPath = "/" + meta.datasetName;
     writeNumeric(file.get(), dsPath, dims, H5T_NATIVE_FLOAT, H5T_IEEE_F32LE, f.data());
-    io::H5Id ds(H5Dopen2(file.get(), dsPath.c_str(), H5P_DEFAULT));
+    io::H5Id ds(H5Dopen2(file.get(), dsPath.c_str(), io::datasetAccess()));
     for (const auto& [k, v] : meta.attributes) writeStringAttr(ds.get(), k, v);
     if (!meta.rowLabels.empty() && meta.rowLabels == meta.columnLabels) {
         writeStrings(file.get(), "/stimuli/labels", meta.rowLabels);

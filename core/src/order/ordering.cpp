@@ -96,7 +96,8 @@ Ordering computeOrdering(const MatrixF& x, metrics::RdmMeasure measure, Ordering
     std::vector<double> counts(k, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
         const std::int32_t c = categories->codes[i];
-        if (c < 0 || !rows.valid[i]) continue;
+        // Codes are validated when read; a code outside the categories counts as missing.
+        if (c < 0 || static_cast<std::size_t>(c) >= k || !rows.valid[i]) continue;
         means.row(c) += rows.z.row(static_cast<Eigen::Index>(i));
         counts[static_cast<std::size_t>(c)] += 1.0;
     }
@@ -111,7 +112,8 @@ Ordering computeOrdering(const MatrixF& x, metrics::RdmMeasure measure, Ordering
     for (std::size_t p = 0; p < k; ++p) rank[categorySequence[p]] = static_cast<std::int64_t>(p);
     auto key = [&](std::size_t i) {
         const std::int32_t c = categories->codes[i];
-        return c < 0 ? std::numeric_limits<std::int64_t>::max() : rank[static_cast<std::size_t>(c)];
+        return c < 0 || static_cast<std::size_t>(c) >= k ? std::numeric_limits<std::int64_t>::max()
+                                                          : rank[static_cast<std::size_t>(c)];
     };
     std::stable_sort(result.order.begin(), result.order.end(),
                      [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
