@@ -12,13 +12,27 @@
 namespace repscope {
 
 enum class Layout { Native, Rsatoolbox, H5ad, Thingsvision, Generic };
+
+// How a file is opened. External links, virtual-dataset sources and external raw storage are
+// followed when their file lies in the opened file's folder (or below); others only with
+// allowLinksOutside. Everything not followed is a warning naming the link and its target.
+struct OpenOptions {
+    bool allowLinksOutside = false;
+};
+// The options DataFile::open(path) uses (the CLI's --allow-links-outside sets them).
+[[nodiscard]] OpenOptions defaultOpenOptions();
+void setDefaultOpenOptions(const OpenOptions& options);
 [[nodiscard]] std::string_view layoutName(Layout layout);
 
 class DataFile {
 public:
     // Throws FileError (missing, empty, not HDF5, truncated, unreadable) or FormatError (no
     // usable numeric dataset, inconsistent stimulus metadata), each one sentence naming `path`.
+    // When the probe is enabled (repscope/probe.h), the file is first walked in a child process;
+    // a crash or time-out there is a FileError and nothing is opened in this process.
     [[nodiscard]] static std::shared_ptr<const DataFile> open(const std::string& path);
+    [[nodiscard]] static std::shared_ptr<const DataFile> open(const std::string& path,
+                                                              const OpenOptions& options);
 
     [[nodiscard]] const std::string& path() const { return path_; }
     [[nodiscard]] Layout layout() const { return layout_; }
@@ -30,6 +44,9 @@ public:
     }
     // Things that were skipped while reading (one sentence each), e.g. a string dataset.
     [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
+    // Other files read through links (external links, virtual-dataset sources), absolute paths.
+    [[nodiscard]] const std::vector<std::string>& linkedFiles() const { return linkedFiles_; }
+    void setLinkedFiles(std::vector<std::string> files) { linkedFiles_ = std::move(files); }
 
     // The representation at an HDF5 path ("/model/layer"). When the path is not a listed
     // representation, throws FormatError that says why (missing, strings, rank-1, empty, ...).
@@ -50,6 +67,7 @@ private:
     std::vector<RepresentationPtr> representations_;
     std::vector<std::string> warnings_;
     SkippedPaths skipped_;
+    std::vector<std::string> linkedFiles_;
 };
 
 using DataFilePtr = std::shared_ptr<const DataFile>;

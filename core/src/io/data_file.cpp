@@ -3,6 +3,9 @@
 #include "io/h5_lock.h"
 #include "io/layouts.h"
 #include "repscope/error.h"
+#include "repscope/probe.h"
+
+#include <mutex>
 
 namespace repscope {
 
@@ -30,11 +33,10 @@ DataFile::DataFile(std::string path, Layout layout, Stimuli stimuli,
 namespace {
 
 io::Discovery discover(const io::H5FilePtr& file) {
-    const hid_t id = file->id.get();
-    if (io::isNative(id)) return io::readNative(file);
-    if (io::isRsatoolbox(id)) return io::readRsatoolbox(file);
-    if (io::isH5ad(id, file->path)) return io::readH5ad(file);
-    if (io::isThingsvision(id)) return io::readThingsvision(file);
+    if (io::isNative(*file)) return io::readNative(file);
+    if (io::isRsatoolbox(*file)) return io::readRsatoolbox(file);
+    if (io::isH5ad(*file)) return io::readH5ad(file);
+    if (io::isThingsvision(*file)) return io::readThingsvision(file);
     return io::readGeneric(file);
 }
 
@@ -53,18 +55,52 @@ std::string describeSkipped(const DataFile::SkippedPaths& skipped) {
 
 }  // namespace
 
+namespace {
+std::mutex& optionsMutex() {
+    static std::mutex m;
+    return m;
+}
+OpenOptions& processOptions() {
+    static OpenOptions o;
+    return o;
+}
+}  // namespace
+
+OpenOptions defaultOpenOptions() {
+    std::lock_guard lock(optionsMutex());
+    return processOptions();
+}
+
+void setDefaultOpenOptions(const OpenOptions& options) {
+    std::lock_guard lock(optionsMutex());
+    processOptions() = options;
+}
+
 std::shared_ptr<const DataFile> DataFile::open(const std::string& path) {
+    return open(path, defaultOpenOptions());
+}
+
+std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const OpenOptions& options) {
+    if (probeEnabled()) probeFile(path, options.allowLinksOutside);
     const io::H5FilePtr file = io::openH5File(path);
     auto lock = io::h5Lock();
+    io::indexH5File(*file, options.allowLinksOutside);
     io::Discovery found = discover(file);
+    // What the walk did not follow comes first: a refused link explains a missing layer.
+    found.warnings.insert(found.warnings.begin(), file->index.warnings().begin(),
+                          file->index.warnings().end());
+    found.skipped.insert(found.skipped.begin(), file->index.refused().begin(),
+                         file->index.refused().end());
     if (found.representations.empty()) {
         throw FormatError(path + " has no numeric dataset of shape (N, D, ...) to use as a "
                                  "representation" +
                           describeSkipped(found.skipped));
     }
-    return std::make_shared<const DataFile>(path, found.layout, std::move(found.stimuli),
-                                            std::move(found.representations),
-                                            std::move(found.warnings), std::move(found.skipped));
+    auto result = std::make_shared<DataFile>(path, found.layout, std::move(found.stimuli),
+                                             std::move(found.representations),
+                                             std::move(found.warnings), std::move(found.skipped));
+    result->setLinkedFiles(file->index.linkedFiles());
+    return result;
 }
 
 RepresentationPtr DataFile::find(std::string_view hdf5Path) const {
