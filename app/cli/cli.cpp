@@ -1,12 +1,16 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/safe_output.h"
 #include "repscope/error.h"
 #include "repscope/linalg/blas.h"
+#include "repscope/text.h"
 #include "repscope/version.h"
 
 namespace repscope::cli {
@@ -59,14 +63,43 @@ void printHelp() {
 
 }  // namespace
 
+namespace {
+
+// A first argument that is neither a sub-command nor anything a file could be called (no dot,
+// no slash, not on disk, not an option): a mistyped sub-command, never a file for the GUI.
+bool looksLikeMistypedCommand(const std::string& first) {
+    if (first.empty() || first.front() == '-') return false;
+    if (first.find_first_of("./\\") != std::string::npos) return false;
+    std::error_code ec;
+    return !std::filesystem::exists(first, ec);
+}
+
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
 bool isCommandLineInvocation(const std::vector<std::string>& args) {
     if (args.empty()) return false;
     const std::string& first = args.front();
     return first == "--help" || first == "-h" || first == "--version" || first == "help" ||
-           findCommand(first) != nullptr;
+           findCommand(first) != nullptr || looksLikeMistypedCommand(first);
 }
 
 int run(const std::vector<std::string>& args) {
+    const SafeOutput safe;
     const std::string& first = args.front();
     if (first == "--version") {
         std::cout << "repscope " << kVersion << "\n"
@@ -79,6 +112,21 @@ int run(const std::vector<std::string>& args) {
         return 0;
     }
     const Command* command = findCommand(first);
+    if (command == nullptr) {
+        std::string suggestion;
+        std::size_t best = 3;
+        for (const Command& c : commands()) {
+            const std::size_t d = editDistance(first, c.name);
+            if (d < best) {
+                best = d;
+                suggestion = c.name;
+            }
+        }
+        std::cerr << "repscope: unknown sub-command '" << printable(first) << "'"
+                  << (suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)")
+                  << "; see repscope --help\n";
+        return 2;
+    }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     for (const std::string& a : rest) {
         if (a == "--help" || a == "-h") {
@@ -89,16 +137,16 @@ int run(const std::vector<std::string>& args) {
     try {
         return command->run(rest);
     } catch (const InputError& e) {
-        std::cerr << "repscope " << first << ": " << e.what() << "\n";
+        std::cerr << "repscope " << first << ": " << printable(e.what()) << "\n";
         return 2;
     } catch (const Error& e) {
-        std::cerr << "repscope " << first << ": " << e.what() << "\n";
+        std::cerr << "repscope " << first << ": " << printable(e.what()) << "\n";
         return 1;
     } catch (const std::bad_alloc&) {
         std::cerr << "repscope " << first << ": out of memory\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "repscope " << first << ": internal error: " << e.what() << "\n";
+        std::cerr << "repscope " << first << ": internal error: " << printable(e.what()) << "\n";
         return 3;
     }
 }

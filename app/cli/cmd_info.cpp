@@ -6,6 +6,7 @@
 #include "cli/json_writer.h"
 #include "repscope/data_file.h"
 #include "repscope/error.h"
+#include "repscope/text.h"
 
 namespace repscope::cli {
 
@@ -46,6 +47,9 @@ void printJson(const DataFile& f) {
         w.endObject();
     }
     w.endArray();
+    w.key("linked_files").beginArray();
+    for (const auto& s : f.linkedFiles()) w.value(s);
+    w.endArray();
     w.key("warnings").beginArray();
     for (const auto& s : f.warnings()) w.value(s);
     w.endArray();
@@ -61,25 +65,25 @@ std::string shapeText(const std::vector<std::uint64_t>& shape) {
 
 void printText(const DataFile& f) {
     const Stimuli& st = f.stimuli();
-    std::cout << f.path() << " (" << layoutName(f.layout()) << " layout)\n"
+    std::cout << printable(f.path()) << " (" << layoutName(f.layout()) << " layout)\n"
               << "  stimuli: " << st.count << (st.hasLabels() ? ", labelled" : ", no labels")
               << (st.thumbnails.empty() ? "" : ", with thumbnails") << "\n";
     for (const auto& c : st.columns) {
-        std::cout << "  category " << c.name << ": " << c.categories.size() << " values\n";
+        std::cout << "  category " << printable(c.name) << ": " << c.categories.size() << " values\n";
     }
     std::string model;
     for (const auto& r : f.representations()) {
         const RepresentationInfo& in = r->info();
         if (in.model != model) {
             model = in.model;
-            std::cout << "  " << model << "\n";
+            std::cout << "  " << printable(model) << "\n";
         }
-        std::cout << "    " << in.layer << "  " << in.n << " × " << in.d << "  " << in.dtype
+        std::cout << "    " << printable(in.layer) << "  " << in.n << " × " << in.d << "  " << in.dtype
                   << "  [" << shapeText(in.shape) << "]"
                   << (in.kind == RepresentationKind::Rdm ? "  precomputed RDM" : "") << "  "
-                  << in.path << "\n";
+                  << printable(in.path) << "\n";
     }
-    for (const auto& w : f.warnings()) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : f.warnings()) std::cerr << "warning: " << printable(w) << "\n";
 }
 
 }  // namespace

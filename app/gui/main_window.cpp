@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -38,6 +39,7 @@
 #include "gui/task_runner.h"
 #include "gui/view_export.h"
 #include "repscope/demo.h"
+#include "repscope/text.h"
 #include "repscope/version.h"
 #include "repscope/views/collection_text.h"
 #include "repscope/views/data_panel.h"
@@ -264,7 +266,7 @@ bool MainWindow::isOpen(const QString& absolutePath) const {
     return false;
 }
 
-void MainWindow::openFiles(const QStringList& paths) {
+void MainWindow::openFiles(const QStringList& paths, bool allowLinksOutside) {
     for (const QString& given : paths) {
         const QString path = QFileInfo(given).absoluteFilePath();
         const QString name = QFileInfo(path).fileName();
@@ -279,17 +281,24 @@ void MainWindow::openFiles(const QStringList& paths) {
         opening_.insert(path);
         auto result = std::make_shared<DataFilePtr>();
         const std::string nativePath = QFile::encodeName(path).toStdString();
+        OpenOptions options = defaultOpenOptions();
+        options.allowLinksOutside = options.allowLinksOutside || allowLinksOutside;
         tasks_->submit(
             tr("Opening %1…").arg(name),
-            [nativePath, result](Progress&) { *result = DataFile::open(nativePath); },
-            [this, path, name, result](const TaskOutcome& outcome) {
+            [nativePath, result, options](Progress&) { *result = DataFile::open(nativePath, options); },
+            [this, path, name, result, options](const TaskOutcome& outcome) {
                 opening_.remove(path);
                 if (outcome.cancelled) {
                     statusBar()->showMessage(tr("Opening %1 was cancelled.").arg(name), kStatusTimeoutMs);
                     refresh();
                 } else if (!outcome.error.isEmpty()) {
                     refresh();
-                    reportError(outcome.error);
+                    if (!options.allowLinksOutside &&
+                        outcome.error.contains(QStringLiteral("outside the file's folder"))) {
+                        offerLinksOutside(path, outcome.error);
+                    } else {
+                        reportError(outcome.error);
+                    }
                 } else {
                     addOpenedFile(path, *result);
                 }
@@ -399,7 +408,27 @@ void MainWindow::setCollection(std::shared_ptr<const Collection> collection) {
     analysis_->setCollection(collection_);
 }
 
-void MainWindow::reportError(const QString& message) {
+void MainWindow::offerLinksOutside(const QString& path, const QString& rawMessage) {
+    const QString message = QString::fromStdString(printable(rawMessage.toStdString()));
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("RepScope"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("repscopeLinksOutsideDialog"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("Its data is reached through links to files outside its folder, "
+                               "which RepScope does not follow unless you allow it."));
+    box->setCheckBox(new QCheckBox(tr("Open it again, following links outside its folder "
+                                      "(only for files you trust)"), box));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, path](int) {
+        if (box->checkBox() != nullptr && box->checkBox()->isChecked()) openFiles({path}, true);
+    });
+    box->open();
+    emit openFailed(message);
+}
+
+void MainWindow::reportError(const QString& rawMessage) {
+    // Names from a file can hold markup and control characters: plain text, escaped.
+    const QString message = QString::fromStdString(printable(rawMessage.toStdString()));
     statusBar()->showMessage(message, kStatusTimeoutMs);
     if (QMessageBox* shown = errorBox_.data(); shown != nullptr && shown->isVisible()) {
         // Several files failing at once get one dialog, one sentence per file.
@@ -407,6 +436,7 @@ void MainWindow::reportError(const QString& message) {
     } else {
         // Non-blocking: the event loop (and other background work) keeps running.
         auto* box = new QMessageBox(QMessageBox::Critical, tr("RepScope"), message, QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
         box->setObjectName(QStringLiteral("repscopeErrorDialog"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();

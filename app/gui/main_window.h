@@ -46,7 +46,9 @@ public:
 
     // Opens each file in the background and adds it to the collection; each one succeeds or
     // fails on its own. Files already open (or being opened) are skipped with a status message.
-    void openFiles(const QStringList& paths);
+    // allowLinksOutside follows external links and virtual-dataset sources outside each file's
+    // folder (asked for in the open-error dialog when a file failed because of them).
+    void openFiles(const QStringList& paths, bool allowLinksOutside = false);
     // Writes the built-in demo dataset into the cache directory if needed (background), then
     // opens it.
     void openDemo();
@@ -99,6 +101,9 @@ private:
     void addOpenedFile(const QString& path, const DataFilePtr& file);
     void closeFile(int fileIndex);
     void reportError(const QString& message);
+    // A file whose only data lies behind links outside its folder: the error, with a checkbox
+    // that opens it again following them.
+    void offerLinksOutside(const QString& path, const QString& message);
     void refresh();
     [[nodiscard]] bool isOpen(const QString& absolutePath) const;
 

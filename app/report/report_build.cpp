@@ -139,7 +139,19 @@ void summarise(Report& r, const Collection& collection, Progress& progress, cons
         SubProgress sub(progress, static_cast<double>(f) / static_cast<double>(files.size()) * 0.1,
                         static_cast<double>(f + 1) / static_cast<double>(files.size()) * 0.1);
         row.sha256 = sha256OfFile(file.path(), sub);
+        const std::string mainName = row.name;
         r.files.push_back(std::move(row));
+        // Every file actually read is in the provenance: those reached through links too.
+        for (const std::string& linked : file.linkedFiles()) {
+            FileRow l;
+            l.name = baseName(linked);
+            l.path = linked;
+            l.linkedFrom = mainName;
+            l.bytes = fileSize(linked);
+            say(log, "hashing " + l.name + " (SHA-256, linked from " + mainName + ")");
+            l.sha256 = sha256OfFile(linked, sub);
+            r.files.push_back(std::move(l));
+        }
     }
     r.alignment = collection.alignmentReport();
     const Stimuli& st = collection.stimuli();

@@ -63,6 +63,9 @@ struct FileRow {
     std::uint64_t representations = 0;
     std::uint64_t bytes = 0;
     std::string sha256;  // hex
+    // Set for a file read through an external link or virtual dataset of the named file: it
+    // is listed in the provenance (with its hash), not as a file of the collection.
+    std::string linkedFrom;
 };
 
 struct CategorySummary {

@@ -6,12 +6,13 @@
 #include <cstdio>
 
 #include "report_figures.h"
+#include "repscope/text.h"
 
 namespace repscope::report {
 namespace {
 
 // Every text from a file or from the user goes through here.
-QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
+QString esc(const std::string& text) { return QString::fromStdString(printable(text)).toHtmlEscaped(); }
 QString esc(const QString& text) { return text.toHtmlEscaped(); }
 
 QString number(double value, int decimals = 3) {
@@ -112,6 +113,7 @@ void summarySection(Writer& w, const Report& r) {
     w.line(QString::fromLatin1(kTable));
     w.line(QStringLiteral("<tr><th>File</th><th>Layout</th><th>Stimuli</th><th>Representations</th><th>Size</th></tr>"));
     for (const FileRow& f : r.files) {
+        if (!f.linkedFrom.empty()) continue;
         w.line(QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"num\">%3</td><td class=\"num\">%4</td><td class=\"num\">%5</td></tr>")
                    .arg(esc(f.name), esc(f.layout), QString::number(f.stimuli), QString::number(f.representations),
                         bytesText(f.bytes)));
@@ -289,7 +291,10 @@ void provenanceSection(Writer& w, const Report& r) {
     w.line(QStringLiteral("<tr><th>File</th><th>Path</th><th>Bytes</th><th>SHA-256</th></tr>"));
     for (const FileRow& f : r.files) {
         w.line(QStringLiteral("<tr><td>%1</td><td><code>%2</code></td><td class=\"num\">%3</td><td><code class=\"sha256\">%4</code></td></tr>")
-                   .arg(esc(f.name), esc(f.path), QString::number(f.bytes), esc(f.sha256)));
+                   .arg(f.linkedFrom.empty() ? esc(f.name)
+                                             : esc(f.name) + QStringLiteral(" (read through a link in ") +
+                                                   esc(f.linkedFrom) + QStringLiteral(")"),
+                        esc(f.path), QString::number(f.bytes), esc(f.sha256)));
     }
     w.line(QStringLiteral("</table>"));
     w.endScroll();

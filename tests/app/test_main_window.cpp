@@ -1,6 +1,7 @@
 // The main window: opening files in the background, the Data panel's tree and metadata, drops,
 // and bad files (error dialog, nothing already open is lost, the app keeps working).
 #include <QAbstractItemModel>
+#include <QCheckBox>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include "gui/main_window.h"
 #include "gui/recent_files.h"
 #include "repscope/demo.h"
+#include "repscope/probe.h"
 #include "repscope/views/data_panel.h"
 #include "test_support.h"
 
@@ -69,6 +71,10 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("RepScope"));
         QApplication::setApplicationName(QStringLiteral("repscope-test"));
+        // As the app does: every file is walked in a child process before it is opened here.
+        repscope::ProbeSettings probe;
+        probe.executable = REPSCOPE_BINARY;
+        repscope::enableProbe(probe);
         // Written once up front so that the tests below only wait for RepScope.
         for (const char* name : {"native_basic.h5", "native_basic_copy.h5", "not_hdf5.h5", "truncated.h5",
                                  "empty.h5", "generic_30.h5", "native_rdm.h5"}) {
@@ -165,6 +171,7 @@ private slots:
         QTest::newRow("truncated") << QStringLiteral("truncated.h5");
         QTest::newRow("empty") << QStringLiteral("empty.h5");
         QTest::newRow("N mismatch") << QStringLiteral("generic_30.h5");
+        QTest::newRow("HDF5 crashes on it") << QStringLiteral("gheap_crash.h5");
     }
     void brokenFileShowsErrorAndKeepsWhatIsOpen() {
         QFETCH(QString, name);
@@ -191,6 +198,51 @@ private slots:
         w.openFiles({fixture("native_basic_copy.h5")});
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, kTimeoutMs);
         QCOMPARE(topLevelNames(w).size(), 2);
+    }
+
+    // A damaged file dropped with good ones: the good ones open, the damaged one is named, and
+    // the window (this process) survives what crashes HDF5.
+    void damagedFileAmongGoodOnes() {
+        MainWindow w;
+        w.show();
+        QSignalSpy changed(&w, &MainWindow::collectionChanged);
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        w.openFiles({fixture("native_basic.h5"), repscope::test::makeFixture(QStringLiteral("gheap_crash.h5")),
+                     fixture("native_basic_copy.h5")});
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), kTimeoutMs);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(failed.count(), 1);
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.contains(QStringLiteral("gheap_crash.h5 is damaged: reading its structure made the "
+                                                 "HDF5 library fail")),
+                 qPrintable(message));
+        QTRY_VERIFY(errorDialog(w) != nullptr);
+        QCOMPARE(errorDialog(w)->textFormat(), Qt::PlainText);
+        QCOMPARE(topLevelNames(w),
+                 (QStringList{QStringLiteral("native_basic.h5"), QStringLiteral("native_basic_copy.h5")}));
+        closeErrorDialogs(w);
+    }
+
+    // A file whose only data lies behind a link outside its folder: the dialog offers to follow
+    // it, and checking the box opens the file with it.
+    void linksOutsideAreOfferedInTheDialog() {
+        const QString main = repscope::test::makeFixture(QStringLiteral("outside_only/outside_only.h5"));
+        MainWindow w;
+        w.show();
+        QSignalSpy changed(&w, &MainWindow::collectionChanged);
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        w.openFiles({main});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kTimeoutMs);
+        QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("outside the file's folder")),
+                 qPrintable(failed.at(0).at(0).toString()));
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("repscopeLinksOutsideDialog"))) != nullptr);
+        QVERIFY(box->checkBox() != nullptr);
+        QCOMPARE(changed.count(), 0);
+        box->checkBox()->setChecked(true);
+        box->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kTimeoutMs);
+        QCOMPARE(w.collection().representations().size(), std::size_t{1});
     }
 
     void severalFilesOpenIndependently() {

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <algorithm>
 
+#include "repscope/text.h"
+
 namespace repscope::views {
 namespace {
 
@@ -17,7 +19,7 @@ QString plural(std::size_t n, const QString& one, const QString& many) {
     return formatCount(n) + QLatin1Char(' ') + (n == 1 ? one : many);
 }
 
-QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString esc(const std::string& s) { return QString::fromStdString(printable(s)).toHtmlEscaped(); }
 
 QString labelsHtml(const Stimuli& stimuli) {
     if (!stimuli.hasLabels()) {
