@@ -14,6 +14,8 @@ packages=(
   hdf5-plugin-lzf hdf5-filter-plugin hdf5-filter-plugin-blosc-serial
   # display for tests that draw, and pictures
   xvfb xauth libgl1-mesa-dri mesa-utils imagemagick poppler-utils
+  # the libFuzzer target over the loader (tests/fuzz, preset fuzz)
+  clang libclang-rt-14-dev libomp-14-dev
   # Python peers for tests that write files the way users do, and for benchmarks
   python3 python3-numpy python3-h5py python3-anndata python3-torch python3-scipy python3-sklearn
 )
