@@ -34,7 +34,7 @@ export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1:handle_abort=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 echo "fuzz: $(ls "$work/seeds" | wc -l) seeds, ${seconds} s on $(nproc) workers"
 "$fuzzer" "$work/corpus" "$work/seeds" -fork="$(nproc)" -ignore_crashes=1 -ignore_timeouts=1 \
-  -ignore_ooms=1 -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
+  -ignore_ooms=1 -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
   -artifact_prefix="$work/artifacts/" > "$work/fuzz.log" 2>&1 || true
 grep -E "^#[0-9]+.*(DONE|pulse)|INFO: fuzzed for|stat::" "$work/fuzz.log" | tail -3 || true
 
@@ -49,7 +49,7 @@ for a in "$work"/artifacts/*; do
   name=$(basename "$a")
   # The product: the regular executable with its probe must stay clean.
   set +e
-  timeout 120 env REPSCOPE_PROBE_TIMEOUT=20 "$repscope" info --json "$a" > /dev/null 2> "$work/err"
+  timeout 60 env REPSCOPE_PROBE_TIMEOUT=5 "$repscope" info --json "$a" > /dev/null 2> "$work/err"
   rc=$?
   set -e
   lines=$(wc -l < "$work/err")
@@ -71,7 +71,7 @@ for a in "$work"/artifacts/*; do
   set +e
   timeout 60 "$fuzzer" "$a" > "$work/report" 2>&1
   set -e
-  runtime="libclang_rt|compiler-rt|/sanitizer_common/|/asan/|/ubsan/|libc\.so|libc-|libstdc\+\+|__interceptor|__asan|in (operator new|malloc|calloc|realloc|abort|raise|__GI_)"
+  runtime="libclang_rt|compiler-rt|/sanitizer_common/|/asan/|/ubsan/|libc\.so|libc-|sysdeps/|libstdc\+\+|__interceptor|__asan|in (__)?(mem[a-z_0-9]*|str[a-z_0-9]*|operator new|malloc|calloc|realloc|abort|raise|__GI_[a-z_]*) "
   kind=$(grep -oE "ERROR: AddressSanitizer: [a-z-]+|deadly signal" "$work/report" | head -1 || true)
   case "$kind" in
     *SEGV*|*stack-overflow*|*BUS*|*FPE*|*ILL*|*"deadly signal"*|"")
