@@ -1,5 +1,6 @@
 // Brushing in HeatmapView selects exactly the stimuli under the brush (through the display
 // order), and the selection highlight appears in the right rows and columns.
+#include <QToolTip>
 #include <QtTest>
 #include <numeric>
 #include <random>
@@ -105,6 +106,32 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("#%1").arg(order_[7])), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("v: ")));
         QVERIFY(view_->tooltipText(QPointF(1, 1)).isEmpty());
+    }
+
+    // Labels from a file are shown as text: markup is escaped, control characters are \xNN.
+    void tooltipShowsLabelsAsPlainText() {
+        auto stimuli = std::make_shared<Stimuli>();
+        stimuli->count = kN;
+        for (int i = 0; i < kN; ++i) {
+            stimuli->labels.push_back(i % 2 == 0 ? "<img src=x>" + std::to_string(i)
+                                                 : "<script>s</script>\x1b[2J" + std::to_string(i));
+        }
+        view_->setSource(std::make_shared<tiles::DenseTileSource>(test::knownMatrix(kN), "v", order_, order_),
+                         stimuli);
+        (void)test::completeFrame(*view_);
+        const QPoint at = test::cellCentre(*view_, 3, 7);
+        const QString text = view_->tooltipText(at);
+        QVERIFY2(text.contains(QStringLiteral("\\x1b[2J")) || text.contains(QStringLiteral("<img")),
+                 qPrintable(text));
+        QVERIFY(!text.contains(QChar(0x1b)));
+        QHelpEvent help(QEvent::ToolTip, at, view_->mapToGlobal(at));
+        QCoreApplication::sendEvent(view_.get(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString shown = QToolTip::text();
+        QVERIFY2(!shown.contains(QStringLiteral("<img")) && !shown.contains(QStringLiteral("<script>")),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("&lt;")), qPrintable(shown));
+        QToolTip::hideText();
     }
 
     void clickWithoutDragEmitsTheCell() {

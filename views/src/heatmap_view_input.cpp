@@ -3,10 +3,12 @@
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QTextDocument>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <cmath>
 
+#include "repscope/text.h"
 #include "repscope/tiles/tile_cache.h"
 #include "repscope/views/heatmap_view.h"
 #include "repscope/views/selection_model.h"
@@ -66,11 +68,14 @@ QString HeatmapView::tooltipText(QPointF pos) const {
     const std::size_t i = stim(p, source_->rowOrder());
     const std::size_t j = stim(q, source_->colOrder());
     const auto describe = [&](std::size_t s) {
-        QString text = stimuli_ && s < stimuli_->count ? QString::fromStdString(stimuli_->label(s))
-                                                       : QStringLiteral("#%1").arg(s);
-        if (const CategoryColumn* c = categoryColumn(); c != nullptr && c->codes[s] >= 0) {
+        QString text = stimuli_ && s < stimuli_->count
+                           ? QString::fromStdString(printable(stimuli_->label(s)))
+                           : QStringLiteral("#%1").arg(s);
+        if (const CategoryColumn* c = categoryColumn();
+            c != nullptr && s < c->codes.size() && c->codes[s] >= 0 &&
+            static_cast<std::size_t>(c->codes[s]) < c->categories.size()) {
             text += QStringLiteral(" (%1)").arg(QString::fromStdString(
-                c->categories[static_cast<std::size_t>(c->codes[s])]));
+                printable(c->categories[static_cast<std::size_t>(c->codes[s])])));
         }
         return text;
     };
@@ -99,7 +104,9 @@ bool HeatmapView::event(QEvent* e) {
         if (text.isEmpty()) {
             QToolTip::hideText();
         } else {
-            QToolTip::showText(help->globalPos(), text, this);
+            // Labels come from files: shown as plain text, never interpreted as markup.
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpacePre),
+                               this);
         }
         return true;
     }
