@@ -78,7 +78,9 @@ for a in "$work"/artifacts/*; do
       frame=$(grep -E "^ +#[0-9]+ 0x" "$work/report" | grep -vE "$runtime" | head -1 || true) ;;
     *)
       frame=$(sed -n '/allocated by thread/,$p' "$work/report" | grep -E "^ +#[0-9]+ 0x" \
-              | grep -vE "$runtime" | head -1 || true) ;;
+              | grep -vE "$runtime" | head -1 || true)
+      # No allocation stack (memcpy-param-overlap, negative-size-param): where it happened.
+      [[ -n "$frame" ]] || frame=$(grep -E "^ +#[0-9]+ 0x" "$work/report" | grep -vE "$runtime" | head -1 || true) ;;
   esac
   # HDF5 and the compression libraries it calls are not ours (and not instrumented).
   if grep -q "runtime error:" "$work/report" ||
