@@ -64,14 +64,16 @@ int runMatrix(const std::vector<std::string>& args) {
     if (inputs.empty()) throw InputError("no representation matches --select '" + select + "'");
     std::vector<LoadedRepresentation*> pointers;
     for (auto& in : inputs) pointers.push_back(&in);
-    applyNanPolicy(pointers, policy);
+    // --nan-policy error: a representation with NaN/Inf leaves only its own pairs undefined
+    // (null, with the reason); drop leaves out the affected stimuli everywhere.
+    if (policy != NanPolicy::Error) applyNanPolicy(pointers, policy);
     const std::vector<std::size_t> anchors = applyRelative(a, pointers);
 
     const auto k = static_cast<Eigen::Index>(inputs.size());
     std::vector<metrics::LayerOperand> operands;
     for (const auto& in : inputs) {
         operands.push_back({&in.values, in.representation->info().kind == RepresentationKind::Rdm,
-                            &in.labels});
+                            &in.labels, in.name});
     }
     const metrics::LayerMatrix result =
         metrics::computeLayerMatrix(*request.metric, operands, request.params);
@@ -104,6 +106,16 @@ int runMatrix(const std::vector<std::string>& args) {
             w.beginArray();
             for (Eigen::Index j = 0; j < k; ++j) w.value(values(i, j));
             w.endArray();
+        }
+        w.endArray();
+        // Why each null is null (both halves of a symmetric pair are listed once).
+        w.key("undefined").beginArray();
+        for (const auto& u : result.undefined) {
+            w.beginObject();
+            w.key("row").value(static_cast<std::uint64_t>(u.row));
+            w.key("column").value(static_cast<std::uint64_t>(u.column));
+            w.key("reason").value(u.message);
+            w.endObject();
         }
         w.endArray();
         if (!anchors.empty()) {

@@ -180,7 +180,8 @@ views::Figure matrixFigure(const cli::FigureRequest& request) {
     cli::applyNanPolicy(pointers, NanPolicy::Error);
     std::vector<metrics::LayerOperand> operands;
     for (const auto& in : inputs) {
-        operands.push_back({&in.values, in.representation->info().kind == RepresentationKind::Rdm, &in.labels});
+        operands.push_back({&in.values, in.representation->info().kind == RepresentationKind::Rdm, &in.labels,
+                            in.name});
     }
     const metrics::LayerMatrix matrix = metrics::computeLayerMatrix(metric, operands);
     for (const auto& u : matrix.undefined) {

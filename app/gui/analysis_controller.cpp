@@ -207,6 +207,7 @@ void AnalysisController::requestLayerMatrix() {
     }
     const QString name = QString::fromStdString(metric->name);
     matrix_->setNote(tr("Computing %1 between every pair of representations…").arg(name));
+    matrix_->setPending(name);
 
     auto result = std::make_shared<LayerMatrixResult>();
     const std::shared_ptr<const Collection> collection = collection_;
@@ -229,8 +230,12 @@ void AnalysisController::matrixFinished(quint64 request, const LayerMatrixResult
     if (request != matrixRequest_) return;  // superseded
     matrixTask_ = 0;
     const QString name = QString::fromStdString(metric.name);
+    matrix_->clearPending(outcome.cancelled);
     if (outcome.cancelled) {
-        matrix_->setNote(tr("Cancelled: the %1 layer matrix.").arg(name));
+        const QString shown = matrix_->shownMetric();
+        matrix_->setNote(shown.isEmpty() || shown == name
+                             ? tr("Cancelled: the %1 layer matrix.").arg(name)
+                             : tr("Cancelled: the %1 layer matrix; the matrix shows %2.").arg(name, shown));
         return;
     }
     if (!outcome.error.isEmpty()) {

@@ -150,7 +150,8 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
     for (std::size_t i = 0; i < k; ++i) {
         const bool rdm =
             entries[out.representations[i]].representation->info().kind == RepresentationKind::Rdm;
-        operands.push_back({values[i].get(), rdm, &stimulusLabels});
+        const RepresentationInfo& info = entries[out.representations[i]].representation->info();
+        operands.push_back({values[i].get(), rdm, &stimulusLabels, info.model + "/" + info.layer});
     }
     SubProgress rest(progress, 0.3, 1.0);
     const metrics::LayerMatrix matrix = metrics::computeLayerMatrix(metric, operands, {}, rest);

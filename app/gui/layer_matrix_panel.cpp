@@ -1,6 +1,8 @@
 #include "gui/layer_matrix_panel.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -14,7 +16,9 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     : QWidget(parent),
       metricCombo_(new QComboBox(this)),
       view_(new views::HeatmapView(this)),
-      note_(new QLabel(this)) {
+      note_(new QLabel(this)),
+      title_(new QLabel(this)),
+      pending_(new QLabel(nullptr)) {
     setObjectName(QStringLiteral("layerMatrixPanel"));
     metricCombo_->setObjectName(QStringLiteral("metricCombo"));
     for (const metrics::MetricInfo& m : metrics::metricRegistry()) {
@@ -32,11 +36,26 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     note_->hide();
 
-    auto* title = new QLabel(tr("<b>Layer matrix</b>"), this);
+    title_->setObjectName(QStringLiteral("layerMatrixTitle"));
+    title_->setTextFormat(Qt::PlainText);
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+    updateTitle();
+    // A translucent sheet over the view: the old values stay visible but visibly stale.
+    pending_->setParent(view_);
+    pending_->setObjectName(QStringLiteral("layerMatrixPending"));
+    pending_->setAlignment(Qt::AlignCenter);
+    pending_->setWordWrap(true);
+    pending_->setTextFormat(Qt::PlainText);
+    pending_->setStyleSheet(QStringLiteral("background: rgba(255, 255, 255, 170); color: #222;"
+                                           " font-weight: bold; padding: 12px;"));
+    pending_->hide();
+    view_->installEventFilter(this);
     auto* metricLabel = new QLabel(tr("&Metric:"), this);
     metricLabel->setBuddy(metricCombo_);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(title);
+    controls->addWidget(title_);
     controls->addStretch(1);
     controls->addWidget(metricLabel);
     controls->addWidget(metricCombo_);
@@ -78,10 +97,52 @@ void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> sourc
     }
     view_->setColorScale(scale);
     view_->setSource(std::move(source), std::move(labels), "model");
+    updateTitle();
 }
 
 void LayerMatrixPanel::clearMatrix() {
     view_->setSource(nullptr);
+    updateTitle();
+}
+
+QString LayerMatrixPanel::shownMetric() const {
+    const auto source = view_->source();
+    return source ? QString::fromStdString(source->measureName()) : QString();
+}
+
+void LayerMatrixPanel::updateTitle() {
+    const QString shown = shownMetric();
+    title_->setText(shown.isEmpty() ? tr("Layer matrix") : tr("Layer matrix: %1").arg(shown));
+}
+
+void LayerMatrixPanel::setPending(const QString& metric) {
+    const QString shown = shownMetric();
+    if (shown.isEmpty() || shown == metric) {
+        pending_->hide();
+        return;
+    }
+    pending_->setText(tr("Showing %1 — computing %2…").arg(shown, metric));
+    pending_->setGeometry(view_->rect());
+    pending_->show();
+    pending_->raise();
+}
+
+void LayerMatrixPanel::clearPending(bool cancelled) {
+    pending_->hide();
+    const QString shown = shownMetric();
+    if (cancelled && !shown.isEmpty() && shown != metric()) {
+        const QSignalBlocker block(metricCombo_);
+        setMetric(shown);
+    }
+}
+
+bool LayerMatrixPanel::isPending() const {
+    return pending_->isVisible();
+}
+
+bool LayerMatrixPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_ && event->type() == QEvent::Resize) pending_->setGeometry(view_->rect());
+    return QWidget::eventFilter(watched, event);
 }
 
 void LayerMatrixPanel::setNote(const QString& text) {

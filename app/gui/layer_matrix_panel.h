@@ -38,9 +38,21 @@ public:
                     std::shared_ptr<const Stimuli> labels, const metrics::MetricInfo& metric);
     // Removes the matrix (no collection, or a computation failed).
     void clearMatrix();
+    // The metric of the values on screen (empty when none): what titles and exports name, which
+    // differs from metric() while a newly chosen metric computes or after one was cancelled.
+    [[nodiscard]] QString shownMetric() const;
+    // A new metric is being computed: the matrix on screen (if any) is dimmed under a banner
+    // that names both. clearPending() removes the banner; when the computation was cancelled
+    // the chooser goes back to the shown metric (without a new request).
+    void setPending(const QString& metric);
+    void clearPending(bool cancelled);
+    [[nodiscard]] bool isPending() const;
     // One or a few lines under the matrix; empty hides it.
     void setNote(const QString& text);
     [[nodiscard]] QString note() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
     void metricChanged(const QString& name);
@@ -48,9 +60,13 @@ signals:
     void cellClicked(qint64 row, qint64 col);
 
 private:
+    void updateTitle();
+
     QComboBox* metricCombo_;
     views::HeatmapView* view_;
     QLabel* note_;
+    QLabel* title_;
+    QLabel* pending_;  // the banner over the dimmed matrix
 };
 
 }  // namespace repscope::gui

@@ -159,7 +159,8 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         f.title = tr("RDM of %1").arg(analysis_->displayName(shown));
         f.subtitle = tr("%1 · %2 stimuli · %3").arg(measure).arg(rows).arg(rdm_->orderingText());
     } else {
-        const QString metric = matrix_->metric();
+        // The values' own metric, not the chooser's: they differ while a new one computes.
+        const QString metric = QString::fromStdString(content.source->measureName());
         const metrics::MetricInfo* info = metrics::findMetric(metric.toStdString());
         content.annotateCells = true;
         f.title = tr("Layer matrix: %1").arg(metric);

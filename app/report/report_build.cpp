@@ -104,7 +104,7 @@ MetricSection metricSection(const metrics::MetricInfo& metric, const std::vector
             s.notes.push_back(l.label + " is left out: " + metric.name + " needs fewer features than stimuli.");
             continue;
         }
-        operands.push_back({&l.values, rdm, nullptr});
+        operands.push_back({&l.values, rdm, nullptr, l.label});
         s.labels.push_back(l.label);
         models.push_back(info.model);
     }

@@ -23,6 +23,8 @@
 #include "gui/layer_matrix_panel.h"
 #include "gui/main_window.h"
 #include "gui/rdm_panel.h"
+#include "gui/task_runner.h"
+#include "gui/view_export.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/tiles/representation_tile_source.h"
 #include "repscope/views/data_panel.h"
@@ -203,6 +205,40 @@ private slots:
         QCOMPARE(w_->analysis()->focusA(), last);
         QCOMPARE(w_->analysis()->focusB(), b);
         QVERIFY2(waitForRdmOf(*w_, last), qPrintable(statusText(*w_)));
+    }
+
+    // While a new metric computes, the chooser names it but the title, the banner and an export
+    // name the values on screen; a cancel puts the chooser back. Whichever way the race ends
+    // (cancelled, or finished first), title, chooser and values agree.
+    void titlesNameTheValuesShown() {
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && shownMatrix(*w_) != nullptr, kTimeoutMs);
+        auto* panel = w_->layerMatrixPanel();
+        auto* title = panel->findChild<QLabel*>(QStringLiteral("layerMatrixTitle"));
+        QVERIFY(title != nullptr);
+        QCOMPARE(panel->shownMetric(), QStringLiteral("cka_linear"));
+        QCOMPARE(title->text(), QStringLiteral("Layer matrix: cka_linear"));
+        panel->setMetric(QStringLiteral("cka_rbf"));
+        QVERIFY(panel->isPending());
+        QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("layerMatrixPending"))->text(),
+                 QStringLiteral("Showing cka_linear — computing cka_rbf…"));
+        auto* exporter = w_->findChild<repscope::gui::ViewExporter*>(QStringLiteral("viewExporter"));
+        QVERIFY(exporter != nullptr);
+        const auto figure = exporter->figureOf(repscope::gui::ViewExporter::Target::LayerMatrix);
+        QVERIFY(figure.has_value());
+        QCOMPARE(figure->title, QStringLiteral("Layer matrix: ") + panel->shownMetric());
+        w_->taskRunner()->cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), kTimeoutMs);
+        QVERIFY(!panel->isPending());
+        const QString shown = panel->shownMetric();
+        QCOMPARE(QString::fromStdString(shownMatrix(*w_)->measureName()), shown);
+        QCOMPARE(panel->metric(), shown);
+        QCOMPARE(title->text(), QStringLiteral("Layer matrix: ") + shown);
+        if (shown == QStringLiteral("cka_linear")) {
+            QVERIFY2(panel->note().contains(QStringLiteral("Cancelled: the cka_rbf layer matrix; the matrix shows cka_linear.")),
+                     qPrintable(panel->note()));
+        }
+        panel->setMetric(QStringLiteral("cka_linear"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && shownMatrix(*w_)->measureName() == "cka_linear", kTimeoutMs);
     }
 
     void newerRequestsSupersedeOlderOnes() {

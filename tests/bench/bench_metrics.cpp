@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
         std::vector<repscope::MatrixF> data;
         for (int l = 0; l < layers; ++l) data.push_back(activations(n, layerD, 10 + l));
         std::vector<repscope::metrics::LayerOperand> ops;
-        for (const auto& m : data) ops.push_back({&m, false, nullptr});
+        for (const auto& m : data) ops.push_back({&m, false, nullptr, {}});
         double v = 0;
         const double pairs = double(layers) * double(layers - 1) / 2.0;
         const double f = (pairs * 2.0 + double(layers)) * double(n) * double(layerD) * double(layerD);

@@ -88,6 +88,28 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("near /stimuli/labels); RepScope did not open it")), qPrintable(r.err));
     }
 
+    // A representation with NaN: its pairs are null with the reason, the others computed.
+    void matrixWithNanLeavesOnlyItsPairsNull() {
+        const QString file = makeFixture(QStringLiteral("nan_layer.h5"));
+        const auto r = runRepscope({QStringLiteral("matrix"), file, QStringLiteral("--metric"),
+                                    QStringLiteral("cka_linear"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonArray values = o["values"].toArray();
+        QCOMPARE(values.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            for (int j = 0; j < 3; ++j) {
+                const QJsonValue v = values[i].toArray()[j];
+                QCOMPARE(v.isNull(), i == 1 || j == 1);
+            }
+        }
+        QCOMPARE(values[0].toArray()[0].toDouble(), 1.0);
+        const QJsonArray undefined = o["undefined"].toArray();
+        QCOMPARE(undefined.size(), 3);
+        QVERIFY2(undefined[0].toObject()["reason"].toString().contains(QStringLiteral("/net/layer2")),
+                 qPrintable(undefined[0].toObject()["reason"].toString()));
+    }
+
     void linksAreListedAndRefused() {
         const QString main = makeFixture(QStringLiteral("links/links_main.h5"));
         const QJsonObject o = infoJson({main});

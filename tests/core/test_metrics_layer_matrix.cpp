@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "metrics_test_support.h"
@@ -52,7 +53,7 @@ struct Layers {
     std::vector<Eigen::MatrixXd> exact;  // the same values in float64
     std::vector<LayerOperand> operands() const {
         std::vector<LayerOperand> ops;
-        for (const auto& m : data) ops.push_back({&m, false, nullptr});
+        for (const auto& m : data) ops.push_back({&m, false, nullptr, {}});
         return ops;
     }
 };
@@ -123,6 +124,34 @@ private slots:
         }
     }
 
+    // A representation with NaN leaves only its own row and column undefined, named in the
+    // reason; every other pair is the textbook value.
+    void nanInOneRepresentationLeavesOnlyItsPairsUndefined() {
+        Layers l = threeLayers();
+        l.data[1](5, 2) = std::numeric_limits<float>::quiet_NaN();
+        for (const char* name : {"cka_linear", "cka_linear_debiased", "rsa_spearman", "cca_r2"}) {
+            std::vector<LayerOperand> ops = l.operands();
+            ops[1].name = "net/bad";
+            const LayerMatrix m = computeLayerMatrix(*findMetric(name), ops);
+            for (Eigen::Index j = 0; j < 3; ++j) {
+                QVERIFY2(std::isnan(m.values(1, j)) && std::isnan(m.values(j, 1)), name);
+            }
+            QVERIFY2(std::isfinite(m.values(0, 0)) && std::isfinite(m.values(0, 2)) &&
+                         std::isfinite(m.values(2, 2)),
+                     name);
+            QCOMPARE(m.undefined.size(), std::size_t{3});
+            for (const UndefinedEntry& u : m.undefined) {
+                QVERIFY(u.row == 1 || u.column == 1);
+                QVERIFY2(QString::fromStdString(u.message).contains(QStringLiteral("NaN")), u.message.c_str());
+            }
+            if (std::string(name) == "cka_linear") {
+                QVERIFY2(QString::fromStdString(m.undefined.front().message).contains(QStringLiteral("net/bad")),
+                         m.undefined.front().message.c_str());
+                QVERIFY(std::abs(m.values(0, 2) - textbookLinearCka(l.exact[0], l.exact[2], false)) < 1e-5);
+            }
+        }
+    }
+
     void overBudgetFallsBackToPairsWithTheSameValues() {
         const Layers l = threeLayers();
         const auto shared = computeLayerMatrix(metric("rsa_kendall_tau_a"), l.operands());
@@ -146,11 +175,11 @@ private slots:
         const MatrixF b = randomNormal(12, 3, 2).cast<float>();
         QVERIFY_THROWS_EXCEPTION(repscope::AlignmentError,
                                  (void)computeLayerMatrix(metric("cka_linear"),
-                                                          {{&a, false, nullptr}, {&b, false, nullptr}}));
+                                                          {{&a, false, nullptr, {}}, {&b, false, nullptr, {}}}));
         const MatrixF rdm = MatrixF::Ones(10, 10) - MatrixF::Identity(10, 10);
         QVERIFY_THROWS_EXCEPTION(repscope::InputError,
                                  (void)computeLayerMatrix(metric("cka_linear"),
-                                                          {{&a, false, nullptr}, {&rdm, true, nullptr}}));
+                                                          {{&a, false, nullptr, {}}, {&rdm, true, nullptr, {}}}));
     }
 
     void cancellationStopsTheMatrix() {

@@ -65,6 +65,14 @@ std::string shapeText(const std::vector<std::uint64_t>& shape) {
 }
 }  // namespace
 
+std::string lengthMismatch(const std::string& file, const DatasetFacts& f, std::size_t expected,
+                           const std::string& unit, const std::string& consequence) {
+    const std::string has = f.shape.size() == 1 ? std::to_string(f.shape[0]) + " entries"
+                                                : "rank " + std::to_string(f.shape.size());
+    return file + ":" + f.path + " has " + has + " but the file has " + std::to_string(expected) +
+           " " + unit + "; " + consequence;
+}
+
 std::optional<std::string> unusableReason(const DatasetFacts& f, std::optional<std::size_t> n) {
     if (f.typeClass == TypeClass::String) return "holds strings, not numbers";
     if (f.typeClass == TypeClass::Float && f.dtype.find("non-IEEE") != std::string::npos) {

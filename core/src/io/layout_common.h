@@ -60,6 +60,12 @@ void addRepresentations(const H5FilePtr& file, const std::vector<std::string>& p
 [[nodiscard]] CategoryColumn categoricalFromIntegers(std::string name,
                                                      const std::vector<std::int64_t>& values);
 
+// "FILE:PATH has 3 entries but the file has 6 stimuli; <consequence>" for a 1-D column whose
+// length (or rank) is not `expected` (unit: "stimuli", "RDMs").
+[[nodiscard]] std::string lengthMismatch(const std::string& file, const DatasetFacts& facts,
+                                         std::size_t expected, const std::string& unit,
+                                         const std::string& consequence);
+
 // "model/layer" parts of a dataset path.
 [[nodiscard]] std::string parentPath(const std::string& path);
 [[nodiscard]] std::string baseName(const std::string& path);

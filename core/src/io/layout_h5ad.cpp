@@ -82,12 +82,8 @@ void readObs(const H5FilePtr& file, std::size_t n, Discovery& out) {
             }
             const auto codeFacts = datasetFacts(id, path + "/codes");
             if (codeFacts.shape.size() != 1 || codeFacts.shape[0] != n) {
-                out.warnings.push_back(file->path + ":" + path + "/codes has " +
-                                       (codeFacts.shape.size() == 1
-                                            ? std::to_string(codeFacts.shape[0]) + " entries"
-                                            : "rank " + std::to_string(codeFacts.shape.size())) +
-                                       " but the file has " + std::to_string(n) +
-                                       " stimuli; column " + name + " skipped");
+                out.warnings.push_back(lengthMismatch(file->path, codeFacts, n, "stimuli",
+                                                      "column " + name + " skipped"));
                 continue;
             }
             H5Id codes(H5Dopen2(id, (path + "/codes").c_str(), datasetAccess()));
@@ -106,11 +102,7 @@ void readObs(const H5FilePtr& file, std::size_t n, Discovery& out) {
         } else if (type == ObjectType::Dataset) {
             const auto f = datasetFacts(id, path);
             if (f.shape.size() != 1 || f.shape[0] != n) {
-                out.warnings.push_back(file->path + ":" + path + " has " +
-                                       (f.shape.size() == 1 ? std::to_string(f.shape[0]) + " entries"
-                                                            : "rank " + std::to_string(f.shape.size())) +
-                                       " but the file has " + std::to_string(n) +
-                                       " stimuli; column skipped");
+                out.warnings.push_back(lengthMismatch(file->path, f, n, "stimuli", "column skipped"));
                 continue;
             }
             if (name == indexName && f.typeClass == TypeClass::String) {

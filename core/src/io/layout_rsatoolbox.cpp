@@ -49,11 +49,7 @@ void readDescriptors(const H5FilePtr& file, const std::string& group, std::size_
         out.skip(p, "is a descriptor, not a representation");
         const DatasetFacts f = datasetFacts(id, p);
         if (f.shape.size() != 1 || f.shape[0] != n) {
-            out.warnings.push_back(file->path + ":" + p + " has " +
-                                   (f.shape.size() == 1 ? std::to_string(f.shape[0]) + " entries"
-                                                        : "rank " + std::to_string(f.shape.size())) +
-                                   " but the file has " + std::to_string(n) +
-                                   " stimuli; descriptor skipped");
+            out.warnings.push_back(lengthMismatch(file->path, f, n, "stimuli", "descriptor skipped"));
             continue;
         }
         if (p == labelPath) {
@@ -103,11 +99,7 @@ Discovery readRdms(const H5FilePtr& file) {
         const auto rf = datasetFacts(id, p);
         const bool rightLength = rf.shape.size() == 1 && rf.shape[0] == nRdm;
         if (!rightLength) {
-            out.warnings.push_back(file->path + ":" + p + " has " +
-                                   (rf.shape.size() == 1 ? std::to_string(rf.shape[0]) + " entries"
-                                                         : "rank " + std::to_string(rf.shape.size())) +
-                                   " but the file has " + std::to_string(nRdm) +
-                                   " RDMs; descriptor skipped");
+            out.warnings.push_back(lengthMismatch(file->path, rf, nRdm, "RDMs", "descriptor skipped"));
         } else if (names.empty() && rf.typeClass == TypeClass::String) {
             names = readStrings(ds.get(), file->path + ":" + p);
         }

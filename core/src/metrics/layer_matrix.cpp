@@ -27,6 +27,10 @@ RsaComparator comparatorOf(const MetricInfo& m) {
     throw InputError(m.name + " is not an RSA metric.");
 }
 
+std::string operandName(const LayerOperand& op, Index i) {
+    return op.name.empty() ? "representation " + std::to_string(i + 1) : op.name;
+}
+
 // Calls fn(i, j) for the pairs the matrix needs, with a sub-progress per pair; FormatErrors
 // become NaN entries.
 template <class Fn>
@@ -124,19 +128,26 @@ bool ckaShared(const MetricInfo& m, const std::vector<LayerOperand>& ops, bool d
         }
     }
     if (n < m.accepts.minStimuli) return false;  // the per-pair path gives the message
-    std::vector<detail::CentredRepresentation<T>> reps;
+    // A representation with NaN/Inf leaves only its own row and column undefined.
+    std::vector<std::optional<detail::CentredRepresentation<T>>> reps(ops.size());
     std::vector<std::string> why(ops.size());
-    reps.reserve(ops.size());
     for (Index i = 0; i < k; ++i) {
         const LayerOperand& op = ops[static_cast<std::size_t>(i)];
         detail::ProgressSpan span(progress, 0.4 * static_cast<double>(i) / static_cast<double>(k),
                                   0.4 * static_cast<double>(i + 1) / static_cast<double>(k));
-        detail::requireFinite(*op.matrix, "Representation " + std::to_string(i + 1));
-        reps.push_back(detail::centredRepresentation<T>(*op.matrix, span));
+        try {
+            detail::requireFinite(*op.matrix, operandName(op, i));
+            reps[static_cast<std::size_t>(i)] = detail::centredRepresentation<T>(*op.matrix, span);
+        } catch (const FormatError& e) {
+            why[static_cast<std::size_t>(i)] = e.what();
+        }
     }
     forPairs(m, k, out, progress, 0.4, 1.0, [&](Index i, Index j, Progress& p) {
-        const auto& a = reps[static_cast<std::size_t>(i)];
-        const auto& b = reps[static_cast<std::size_t>(j)];
+        const auto& ra = reps[static_cast<std::size_t>(i)];
+        const auto& rb = reps[static_cast<std::size_t>(j)];
+        if (!ra || !rb) throw FormatError(why[static_cast<std::size_t>(!ra ? i : j)]);
+        const auto& a = *ra;
+        const auto& b = *rb;
         const double kl = i == j ? a.self : detail::crossHsic(a, b, detail::ProgressSpan(p));
         if (!debiased) return detail::linearCkaValue(kl, a.self, b.self);
         return detail::debiasedCkaValue(kl, a.self, b.self, a.ssr, b.ssr, static_cast<double>(n));

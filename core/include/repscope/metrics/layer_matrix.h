@@ -26,6 +26,7 @@ struct LayerOperand {
     const MatrixF* matrix = nullptr;                   // N×D, or N×N when isRdm
     bool isRdm = false;                                // a precomputed RDM (RSA metrics only)
     const std::vector<std::string>* labels = nullptr;  // stimulus labels for messages, optional
+    std::string name;  // for messages ("model/layer"); "representation K" when empty
 };
 
 struct UndefinedEntry {
