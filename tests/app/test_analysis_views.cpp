@@ -221,6 +221,10 @@ private slots:
         QVERIFY(panel->isPending());
         QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("layerMatrixPending"))->text(),
                  QStringLiteral("Showing cka_linear — computing cka_rbf…"));
+        // REPSCOPE_TEST_SHOTS=DIR keeps a picture of the dimmed matrix to look at.
+        if (const QString dir = qEnvironmentVariable("REPSCOPE_TEST_SHOTS"); !dir.isEmpty()) {
+            QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("layer_matrix_pending.png"))));
+        }
         auto* exporter = w_->findChild<repscope::gui::ViewExporter*>(QStringLiteral("viewExporter"));
         QVERIFY(exporter != nullptr);
         const auto figure = exporter->figureOf(repscope::gui::ViewExporter::Target::LayerMatrix);
