@@ -285,7 +285,11 @@ void MainWindow::openFiles(const QStringList& paths, bool allowLinksOutside) {
         options.allowLinksOutside = options.allowLinksOutside || allowLinksOutside;
         tasks_->submit(
             tr("Opening %1…").arg(name),
-            [nativePath, result, options](Progress&) { *result = DataFile::open(nativePath, options); },
+            [nativePath, result, options](Progress& progress) {
+                OpenOptions withCancel = options;  // Cancel stops a long probe too
+                withCancel.cancelled = [&progress] { return progress.isCancelled(); };
+                *result = DataFile::open(nativePath, withCancel);
+            },
             [this, path, name, result, options](const TaskOutcome& outcome) {
                 opening_.remove(path);
                 if (outcome.cancelled) {

@@ -73,6 +73,25 @@ private slots:
         QVERIFY2(message.endsWith(QStringLiteral("); RepScope did not open it")), qPrintable(message));
     }
 
+    // Cancelling stops a probe that would run to its time limit, and caches nothing.
+    void cancelStopsTheProbe() {
+        useProbe(20);
+        const QString path = test::makeFixture(QStringLiteral("gheap_hang.h5"));
+        QFile::remove(path + QStringLiteral(".copy.h5"));
+        QVERIFY(QFile::copy(path, path + QStringLiteral(".copy.h5")));
+        OpenOptions options;
+        int polls = 0;
+        // Without the cancel this file runs into the 20 s limit and throws FileError instead.
+        options.cancelled = [&polls] { return ++polls > 5; };
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 (void)DataFile::open((path + QStringLiteral(".copy.h5")).toStdString(), options));
+        const auto before = probeCounters();
+        options.cancelled = [] { return true; };
+        QVERIFY_THROWS_EXCEPTION(Cancelled,
+                                 (void)DataFile::open((path + QStringLiteral(".copy.h5")).toStdString(), options));
+        QCOMPARE(probeCounters().cached, before.cached);  // not answered from a cache
+    }
+
     // A good file passes the probe and opens as without it; a clean error stays the loader's own.
     void goodFilesOpenAndCleanErrorsStay() {
         const QString good = test::makeFixture(QStringLiteral("native_basic.h5"));

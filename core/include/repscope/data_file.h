@@ -1,6 +1,7 @@
 #pragma once
 // Opening an HDF5 file and recognising its layout (native, rsatoolbox, AnnData, thingsvision,
 // generic). Opening reads only metadata (and tiny samples); representations read lazily.
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ enum class Layout { Native, Rsatoolbox, H5ad, Thingsvision, Generic };
 // allowLinksOutside. Everything not followed is a warning naming the link and its target.
 struct OpenOptions {
     bool allowLinksOutside = false;
+    // Polled while the probe runs (repscope/probe.h): true stops it and open() throws Cancelled.
+    std::function<bool()> cancelled;
 };
 // The options DataFile::open(path) uses (the CLI's --allow-links-outside sets them).
 [[nodiscard]] OpenOptions defaultOpenOptions();

@@ -6,6 +6,7 @@
 // and the calling process (the GUI with everything the user had open, or the CLI) keeps running.
 // Results are cached by path, size and modification time.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace repscope {
@@ -24,7 +25,9 @@ void disableProbe();
 
 // Probes `path` (cached). Throws FileError when the child died or ran out of time; returns
 // normally otherwise (errors the loader reports cleanly are left to the in-process open).
-void probeFile(const std::string& path, bool allowLinksOutside);
+// `cancelled` (may be empty) is polled every 100 ms: true kills the child and throws Cancelled.
+void probeFile(const std::string& path, bool allowLinksOutside,
+               const std::function<bool()>& cancelled = {});
 
 // The child's side, called by main() for `--probe-file`: applies the limits, opens the file with
 // the in-process loader, reads the first and last rows of every representation, and writes each

@@ -81,7 +81,7 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path) {
 }
 
 std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const OpenOptions& options) {
-    if (probeEnabled()) probeFile(path, options.allowLinksOutside);
+    if (probeEnabled()) probeFile(path, options.allowLinksOutside, options.cancelled);
     const io::H5FilePtr file = io::openH5File(path);
     auto lock = io::h5Lock();
     io::indexH5File(*file, options.allowLinksOutside);

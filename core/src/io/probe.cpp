@@ -76,7 +76,7 @@ struct ChildOutcome {
 };
 
 ChildOutcome spawnAndWait(const ProbeSettings& settings, const std::string& path,
-                          bool allowOutside) {
+                          bool allowOutside, const std::function<bool()>& cancelled) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw FileError(path + " could not be checked: no pipe");
     posix_spawn_file_actions_t actions;
@@ -123,8 +123,16 @@ ChildOutcome spawnAndWait(const ProbeSettings& settings, const std::string& path
             kill(pid, SIGKILL);
             break;
         }
+        if (cancelled && cancelled()) {
+            kill(pid, SIGKILL);
+            close(fds[0]);
+            int ignored = 0;
+            while (waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+            }
+            throw Cancelled();
+        }
         pollfd p{fds[0], POLLIN, 0};
-        const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left, 100)));
         if (ready < 0 && errno == EINTR) continue;
         if (ready <= 0) continue;
         const ssize_t got = read(fds[0], buf, sizeof buf);
@@ -215,7 +223,8 @@ ProbeCounters probeCounters() {
     return state().counters;
 }
 
-void probeFile(const std::string& path, bool allowLinksOutside) {
+void probeFile(const std::string& path, bool allowLinksOutside,
+               const std::function<bool()>& cancelled) {
     ProbeSettings settings;
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;  // open() says why
@@ -237,7 +246,7 @@ void probeFile(const std::string& path, bool allowLinksOutside) {
         }
         ++state().counters.spawned;
     }
-    const ChildOutcome outcome = spawnAndWait(settings, path, allowLinksOutside);
+    const ChildOutcome outcome = spawnAndWait(settings, path, allowLinksOutside, cancelled);
     const std::string sentence = verdict(outcome, path, settings);
     {
         std::lock_guard lock(state().mutex);
