@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "gui/stale_overlay.h"
 #include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
@@ -18,7 +19,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
       view_(new views::HeatmapView(this)),
       note_(new QLabel(this)),
       title_(new QLabel(this)),
-      pending_(new QLabel(nullptr)) {
+      pending_(new StaleOverlay(view_)) {
     setObjectName(QStringLiteral("layerMatrixPanel"));
     metricCombo_->setObjectName(QStringLiteral("metricCombo"));
     for (const metrics::MetricInfo& m : metrics::metricRegistry()) {
@@ -42,16 +43,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     bold.setBold(true);
     title_->setFont(bold);
     updateTitle();
-    // A translucent sheet over the view: the old values stay visible but visibly stale.
-    pending_->setParent(view_);
     pending_->setObjectName(QStringLiteral("layerMatrixPending"));
-    pending_->setAlignment(Qt::AlignCenter);
-    pending_->setWordWrap(true);
-    pending_->setTextFormat(Qt::PlainText);
-    pending_->setStyleSheet(QStringLiteral("background: rgba(255, 255, 255, 170); color: #222;"
-                                           " font-weight: bold; padding: 12px;"));
-    pending_->hide();
-    view_->installEventFilter(this);
     auto* metricLabel = new QLabel(tr("&Metric:"), this);
     metricLabel->setBuddy(metricCombo_);
     auto* controls = new QHBoxLayout;
@@ -121,10 +113,7 @@ void LayerMatrixPanel::setPending(const QString& metric) {
         pending_->hide();
         return;
     }
-    pending_->setText(tr("Showing %1 — computing %2…").arg(shown, metric));
-    pending_->setGeometry(view_->rect());
-    pending_->show();
-    pending_->raise();
+    pending_->cover(tr("Showing %1 — computing %2…").arg(shown, metric));
 }
 
 void LayerMatrixPanel::clearPending(bool cancelled) {
@@ -140,10 +129,6 @@ bool LayerMatrixPanel::isPending() const {
     return pending_->isVisible();
 }
 
-bool LayerMatrixPanel::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == view_ && event->type() == QEvent::Resize) pending_->setGeometry(view_->rect());
-    return QWidget::eventFilter(watched, event);
-}
 
 void LayerMatrixPanel::setNote(const QString& text) {
     note_->setText(text);

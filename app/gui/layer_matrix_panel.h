@@ -20,6 +20,8 @@ class HeatmapView;
 
 namespace repscope::gui {
 
+class StaleOverlay;
+
 class LayerMatrixPanel : public QWidget {
     Q_OBJECT
 public:
@@ -51,9 +53,6 @@ public:
     void setNote(const QString& text);
     [[nodiscard]] QString note() const;
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 signals:
     void metricChanged(const QString& name);
     // A click on the cell of display row `row` and column `col`.
@@ -66,7 +65,7 @@ private:
     views::HeatmapView* view_;
     QLabel* note_;
     QLabel* title_;
-    QLabel* pending_;  // the banner over the dimmed matrix
+    StaleOverlay* pending_;  // the banner over the dimmed matrix
 };
 
 }  // namespace repscope::gui

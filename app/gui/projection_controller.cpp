@@ -48,6 +48,8 @@ void ProjectionController::focusChanged() {
         aligned_.clear();
         shown_.reset();
         panel_->view()->clear();
+        panel_->clearPending();
+        panel_->setShown(QString(), QString());
         QStringList columns;
         if (collection_) {
             for (const CategoryColumn& c : collection_->stimuli().columns) {
@@ -113,6 +115,11 @@ void ProjectionController::request() {
         projectionFinished(request, rep, cached, TaskOutcome{});
     } else {
         panel_->setNote(tr("Computing the %1 projection of %2…").arg(methodName, name));
+        if (shown_) {
+            panel_->setPending(tr("Showing %1 of %2 — computing %3 of %4…")
+                                   .arg(panel_->shownMethod(), analysis_->displayName(*shown_),
+                                        methodName, name));
+        }
         auto result = std::make_shared<ProjectionPtr>();
         projectTask_ = tasks_->submit(
             tr("Computing the %1 projection of %2…").arg(methodName, name),
@@ -143,21 +150,32 @@ void ProjectionController::projectionFinished(quint64 request, std::size_t repre
                                               const TaskOutcome& outcome) {
     if (request != request_) return;  // superseded
     projectTask_ = 0;
+    panel_->clearPending();
     if (outcome.cancelled || !outcome.error.isEmpty() || !projection) {
         method_.reset();  // ask again next time
         layers_.clear();
         if (layersTask_ != 0 && tasks_) tasks_->cancel(layersTask_);
         layersTask_ = 0;
-        panel_->setNote(outcome.cancelled ? tr("Cancelled: the projection.") : outcome.error);
         if (!outcome.error.isEmpty()) {
+            panel_->setNote(outcome.error);
             panel_->view()->clear();
+            panel_->setShown(QString(), QString());
             shown_.reset();
+        } else if (shown_) {
+            // The points stay what they were: the chooser says so again.
+            panel_->revertMethod();
+            panel_->setNote(tr("Cancelled; the view shows %1 of %2.")
+                                .arg(panel_->shownMethod(), analysis_->displayName(*shown_)));
+        } else {
+            panel_->setNote(tr("Cancelled: the projection."));
         }
         return;
     }
     panel_->view()->setPoints(toPoints(*projection),
                               std::shared_ptr<const Stimuli>(collection_, &collection_->stimuli()));
     shown_ = representation;
+    panel_->setShown(analysis_->displayName(representation),
+                     QString::fromStdString(projectionMethodName(method_.value_or(panel_->method()))));
     panel_->setNote(layers_.size() > 1 ? tr("Aligning the layers of the model…") : QString());
     emit projectionShown();
 }
@@ -182,6 +200,7 @@ void ProjectionController::showLayer(std::size_t position, bool animate) {
     if (shown_ == layers_[position]) return;
     shown_ = layers_[position];
     wanted_ = layers_[position];
+    panel_->setShown(analysis_->displayName(*shown_), panel_->shownMethod());
     views::ProjectionView* view = panel_->view();
     if (view->hasPoints() && animate) {
         view->animateTo(toPoints(aligned_[position]), kAnimationMs);

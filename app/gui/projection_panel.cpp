@@ -8,6 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "gui/stale_overlay.h"
 #include "repscope/views/projection_view.h"
 
 namespace repscope::gui {
@@ -30,7 +31,9 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
       slider_(new QSlider(Qt::Horizontal, this)),
       layerLabel_(new QLabel(this)),
       view_(new views::ProjectionView(this)),
-      note_(new QLabel(this)) {
+      note_(new QLabel(this)),
+      pending_(new StaleOverlay(view_)) {
+    pending_->setObjectName(QStringLiteral("projectionPending"));
     setObjectName(QStringLiteral("projectionPanel"));
     methodCombo_->setObjectName(QStringLiteral("projectionMethodCombo"));
     for (ProjectionMethod m : allProjectionMethods()) {
@@ -137,7 +140,36 @@ void ProjectionPanel::setFocusNames(const QString& a, const QString& b) {
 }
 
 void ProjectionPanel::updateFocusLabel() {
-    focus_->setText(shownSideText(side(), nameA_, nameB_));
+    if (shownName_.isEmpty()) {
+        focus_->setText(shownSideText(side(), nameA_, nameB_));
+        return;
+    }
+    focus_->setText(QStringLiteral("<b>%1: %2</b> · %3")
+                        .arg(side() == FocusSide::A ? QStringLiteral("A") : QStringLiteral("B"),
+                             shownName_.toHtmlEscaped(), shownMethod_.toHtmlEscaped()));
+}
+
+void ProjectionPanel::setShown(const QString& representation, const QString& method) {
+    shownName_ = representation;
+    shownMethod_ = method;
+    updateFocusLabel();
+}
+
+void ProjectionPanel::setPending(const QString& text) {
+    if (shownName_.isEmpty()) return;  // nothing stale to cover
+    pending_->cover(text);
+}
+
+void ProjectionPanel::clearPending() { pending_->hide(); }
+
+bool ProjectionPanel::isPending() const { return pending_->isVisible(); }
+
+void ProjectionPanel::revertMethod() {
+    if (shownMethod_.isEmpty()) return;
+    const int index = methodCombo_->findText(shownMethod_);
+    if (index < 0 || index == methodCombo_->currentIndex()) return;
+    const QSignalBlocker block(methodCombo_);
+    methodCombo_->setCurrentIndex(index);
 }
 
 void ProjectionPanel::setColourColumns(const QStringList& columns, const QString& current) {

@@ -21,6 +21,8 @@ class ProjectionView;
 
 namespace repscope::gui {
 
+class StaleOverlay;
+
 class ProjectionPanel : public QWidget {
     Q_OBJECT
 public:
@@ -48,6 +50,18 @@ public:
 
     void setNote(const QString& text);
     [[nodiscard]] QString note() const;
+
+    // What the points on screen are ("mlp_a/hidden1", "PCA"): the title names them, whatever
+    // the side, method or slider say while something else computes. Empty: nothing shown.
+    void setShown(const QString& representation, const QString& method);
+    [[nodiscard]] QString shownMethod() const { return shownMethod_; }
+    // Something else is being computed: the shown points are dimmed under a banner naming both.
+    void setPending(const QString& text);
+    void clearPending();
+    [[nodiscard]] bool isPending() const;
+    // Puts the method chooser back to the shown method without emitting methodChanged (after a
+    // cancelled computation).
+    void revertMethod();
 
     [[nodiscard]] views::ProjectionView* view() const { return view_; }
     [[nodiscard]] QLabel* focusLabel() const { return focus_; }
@@ -77,6 +91,9 @@ private:
     QLabel* note_;
     QString nameA_;
     QString nameB_;
+    QString shownName_;
+    QString shownMethod_;
+    StaleOverlay* pending_;
     QStringList layerNames_;
 };
 

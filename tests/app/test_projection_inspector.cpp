@@ -34,6 +34,7 @@
 #include "gui/projection_controller.h"
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
+#include "gui/task_runner.h"
 #include "repscope/embed/pca.h"
 #include "repscope/embed/procrustes.h"
 #include "repscope/metrics/knn.h"
@@ -271,6 +272,10 @@ private slots:
         const auto& info = w_->analysis()->representations()[layers[static_cast<std::size_t>(to)]]
                                .representation->info();
         QCOMPARE(label->text(), QString::fromStdString(info.layer));
+        // The title names the layer the points are now, not the one the projection began with.
+        QVERIFY2(panel()->focusLabel()->text().contains(
+                     w_->analysis()->displayName(layers[static_cast<std::size_t>(to)]).toHtmlEscaped()),
+                 qPrintable(panel()->focusLabel()->text()));
         slider->setValue(from);
         QVERIFY(finished.wait(5000));
     }
@@ -389,6 +394,27 @@ private slots:
         QVERIFY(!dock->isVisible());
         dock->toggleViewAction()->trigger();
         QVERIFY(dock->isVisible());
+    }
+
+    // While UMAP computes, the PCA points stay dimmed under a banner and the title says PCA; a
+    // cancel puts the chooser back to PCA. If UMAP finishes first, everything says UMAP.
+    void titleNamesTheMethodShownAcrossACancel() {
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && view()->hasPoints(), kTimeoutMs);
+        auto* combo = w_->findChild<QComboBox*>(QStringLiteral("projectionMethodCombo"));
+        QVERIFY(combo != nullptr && combo->currentText() == QStringLiteral("PCA"));
+        QCOMPARE(panel()->shownMethod(), QStringLiteral("PCA"));
+        combo->setCurrentText(QStringLiteral("UMAP"));
+        if (w_->isBusy()) {
+            QVERIFY(panel()->isPending());
+            QVERIFY(panel()->focusLabel()->text().contains(QStringLiteral("· PCA")));
+        }
+        w_->taskRunner()->cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), kTimeoutMs);
+        QVERIFY(!panel()->isPending());
+        QCOMPARE(combo->currentText(), panel()->shownMethod());
+        QVERIFY(panel()->focusLabel()->text().endsWith(QStringLiteral("· ") + panel()->shownMethod()));
+        QVERIFY2(!panel()->note().contains(QStringLiteral("Cancelled: the projection")), qPrintable(panel()->note()));
+        // Last in this class: after a cancel the layers are not aligned again until asked.
     }
 
 private:
