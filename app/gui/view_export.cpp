@@ -150,10 +150,7 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
     views::Figure f;
     if (target == Target::Rdm) {
         const std::size_t shown = rdm_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
-        const bool computed =
-            dynamic_cast<const tiles::RepresentationTileSource*>(content.source.get()) != nullptr;
-        const QString measure = QString::fromStdString(content.source->measureName()) +
-                                (computed ? tr(" distance") : QString());
+        const QString measure = QString::fromStdString(content.source->valueName());
         content.valueName = measure;
         content.rowAxisTitle = content.colAxisTitle = tr("%1 stimuli").arg(rows);
         f.title = tr("RDM of %1").arg(analysis_->displayName(shown));

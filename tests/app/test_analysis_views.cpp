@@ -217,6 +217,9 @@ private slots:
         QVERIFY(title != nullptr);
         QCOMPARE(panel->shownMetric(), QStringLiteral("cka_linear"));
         QCOMPARE(title->text(), QStringLiteral("Layer matrix: cka_linear"));
+        // The RDM's values are distances (1 − r), and the view says so, not "correlation".
+        const QString rdmTip = rdmView(*w_)->tooltipText(repscope::test::cellCentre(*rdmView(*w_), 1, 0));
+        QVERIFY2(rdmTip.contains(QStringLiteral("correlation distance (1 − r)")), qPrintable(rdmTip));
         panel->setMetric(QStringLiteral("cka_rbf"));
         QVERIFY(panel->isPending());
         QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("layerMatrixPending"))->text(),

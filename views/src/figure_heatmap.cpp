@@ -216,7 +216,7 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
         legend = categoryEntries(*legendColumn);
     }
     const QString caption = content.valueName.isEmpty()
-                                ? QString::fromStdString(source.measureName())
+                                ? QString::fromStdString(source.valueName())
                                 : content.valueName;
 
     // The right-hand column: colorbar and legend. An automatic range is known only once the

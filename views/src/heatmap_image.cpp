@@ -45,7 +45,7 @@ QImage renderHeatmapImage(const tiles::TileSource& source, const HeatmapImageOpt
         if (c != nullptr && static_cast<std::int64_t>(c->codes.size()) == source.rows()) in.categories = c;
     }
     in.scale = scale;
-    in.measure = QString::fromStdString(source.measureName());
+    in.measure = QString::fromStdString(source.valueName());
     QPainter painter(&image);
     detail::paintOverlays(painter, in);
     return image;

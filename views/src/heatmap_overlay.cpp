@@ -87,8 +87,12 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
         painter.drawText(QRectF(bar.right() + 6, y - 8, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
                          tickText(v));
     }
-    painter.drawText(QRectF(bar.left() - 6, bar.top() - 22, 80, 16),
-                     Qt::AlignLeft | Qt::AlignVCenter, in.measure);
+    // The title wraps onto two lines within the space right of the matrix ("correlation
+    // distance (1 − r)" is wider than the bar's column), never clipped at the view's edge.
+    const double titleLeft = bar.left() - 6;
+    const double titleWidth = std::max(60.0, painter.window().width() - 2.0 - titleLeft);
+    painter.drawText(QRectF(titleLeft, bar.top() - 44, titleWidth, 34),
+                     Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, in.measure);
 }
 
 void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli) {

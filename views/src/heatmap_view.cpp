@@ -296,7 +296,7 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.colOrder = &source_->colOrder();
     in.categories = categoryColumn();
     in.scale = effectiveColorScale();
-    in.measure = QString::fromStdString(source_->measureName());
+    in.measure = QString::fromStdString(source_->valueName());
     detail::paintOverlays(painter, in);
     if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
     if (drag_ == DragMode::BrushRect || drag_ == DragMode::BrushRows || drag_ == DragMode::BrushCols) {

@@ -83,7 +83,7 @@ QString HeatmapView::tooltipText(QPointF pos) const {
     const int level = currentLevel();
     const tiles::TileKey key{level, (p >> level) / tiles::kTileSize, (q >> level) / tiles::kTileSize};
     const tiles::TilePtr tile = cache_->get(key);
-    const QString measure = QString::fromStdString(source_->measureName());
+    const QString measure = QString::fromStdString(source_->valueName());
     if (!tile) return text + measure + QStringLiteral(": computing…");
     const float v = tile->at(static_cast<int>((p >> level) % tiles::kTileSize),
                              static_cast<int>((q >> level) % tiles::kTileSize));

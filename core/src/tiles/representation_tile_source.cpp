@@ -60,6 +60,16 @@ std::string RepresentationTileSource::measureName() const {
     return std::string(metrics::rdmMeasureName(measure_));
 }
 
+std::string RepresentationTileSource::valueName() const {
+    switch (measure_) {
+        case RdmMeasure::Correlation: return "correlation distance (1 − r)";
+        case RdmMeasure::Cosine: return "cosine distance (1 − cos)";
+        case RdmMeasure::Euclidean: return "euclidean distance";
+        case RdmMeasure::SqEuclidean: return "squared euclidean distance";
+    }
+    return measureName();
+}
+
 std::string RepresentationTileSource::legend() const {
     if (measure_ == RdmMeasure::Euclidean) {
         return "zoomed out, a cell shows the square root of the mean squared distance of its block";

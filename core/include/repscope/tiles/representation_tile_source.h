@@ -30,6 +30,7 @@ public:
     [[nodiscard]] std::int64_t rows() const override { return n_; }
     [[nodiscard]] std::int64_t cols() const override { return n_; }
     [[nodiscard]] std::string measureName() const override;
+    [[nodiscard]] std::string valueName() const override;
     [[nodiscard]] std::string legend() const override;
     [[nodiscard]] const std::vector<std::size_t>& rowOrder() const override { return order_; }
     [[nodiscard]] TilePtr compute(const TileKey& key, Progress& progress) const override;

@@ -23,6 +23,9 @@ public:
     [[nodiscard]] virtual std::int64_t cols() const = 0;
     // Short name of what a value is ("correlation", "cosine", ...), shown on the colorbar.
     [[nodiscard]] virtual std::string measureName() const = 0;
+    // What a value is, in words, for colorbars, tooltips and exports ("correlation distance" for
+    // an RDM computed with the correlation measure: 1 − r, not r). Default: measureName().
+    [[nodiscard]] virtual std::string valueName() const { return measureName(); }
     // One sentence on what a coarse cell shows (e.g. for euclidean: the root of the block mean of
     // squared distances); empty when coarse cells are plain block means.
     [[nodiscard]] virtual std::string legend() const { return {}; }
