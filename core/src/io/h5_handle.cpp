@@ -223,6 +223,8 @@ bool readIntAttribute(hid_t obj, const std::string& name, std::int64_t& out) {
     }
     double v = 0;
     if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v) < 0) return false;
+    // A value from the file: NaN or out of range is not an integer (casting it would be UB).
+    if (!(v >= -9.0e18 && v <= 9.0e18)) return false;
     out = static_cast<std::int64_t>(v);
     return true;
 }
