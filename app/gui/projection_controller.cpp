@@ -98,6 +98,7 @@ void ProjectionController::request() {
     }
     cancelTasks();
     const quint64 request = ++request_;
+    if (!aligned_.empty()) previous_ = ShownState{method_, layers_, aligned_};
     method_ = method;
     layers_ = layers;
     wanted_ = rep;
@@ -162,8 +163,18 @@ void ProjectionController::projectionFinished(quint64 request, std::size_t repre
             panel_->setShown(QString(), QString());
             shown_.reset();
         } else if (shown_) {
-            // The points stay what they were: the chooser says so again.
+            // The points stay what they were: the chooser says so again, and the slider moves
+            // through their layers when they had been aligned.
             panel_->revertMethod();
+            if (!previous_.aligned.empty() &&
+                std::find(previous_.layers.begin(), previous_.layers.end(), *shown_) != previous_.layers.end()) {
+                method_ = previous_.method;
+                layers_ = previous_.layers;
+                aligned_ = previous_.aligned;
+                wanted_ = *shown_;
+                const auto at = std::find(layers_.begin(), layers_.end(), *shown_) - layers_.begin();
+                panel_->setLayers(layerNames(), static_cast<int>(at), true);
+            }
             panel_->setNote(tr("Cancelled; the view shows %1 of %2.")
                                 .arg(panel_->shownMethod(), analysis_->displayName(*shown_)));
         } else {

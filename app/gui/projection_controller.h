@@ -66,6 +66,14 @@ private:
     std::vector<std::size_t> layers_;
     std::size_t wanted_ = 0;  // the representation asked for
     std::vector<Eigen::MatrixXd> aligned_;  // per layer, once computed
+    // What the view showed before the running request began: restored when it is cancelled, so
+    // that the slider moves through the shown method's layers again.
+    struct ShownState {
+        std::optional<ProjectionMethod> method;
+        std::vector<std::size_t> layers;
+        std::vector<Eigen::MatrixXd> aligned;
+    };
+    ShownState previous_;
     std::optional<std::size_t> shown_;
     TaskRunner::TaskId projectTask_ = 0;
     TaskRunner::TaskId layersTask_ = 0;

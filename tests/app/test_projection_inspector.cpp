@@ -399,7 +399,7 @@ private slots:
     // While UMAP computes, the PCA points stay dimmed under a banner and the title says PCA; a
     // cancel puts the chooser back to PCA. If UMAP finishes first, everything says UMAP.
     void titleNamesTheMethodShownAcrossACancel() {
-        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && view()->hasPoints(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && view()->hasPoints() && projection()->layersAligned(), kTimeoutMs);
         auto* combo = w_->findChild<QComboBox*>(QStringLiteral("projectionMethodCombo"));
         QVERIFY(combo != nullptr && combo->currentText() == QStringLiteral("PCA"));
         QCOMPARE(panel()->shownMethod(), QStringLiteral("PCA"));
@@ -414,7 +414,11 @@ private slots:
         QCOMPARE(combo->currentText(), panel()->shownMethod());
         QVERIFY(panel()->focusLabel()->text().endsWith(QStringLiteral("· ") + panel()->shownMethod()));
         QVERIFY2(!panel()->note().contains(QStringLiteral("Cancelled: the projection")), qPrintable(panel()->note()));
-        // Last in this class: after a cancel the layers are not aligned again until asked.
+        if (panel()->shownMethod() == QStringLiteral("PCA")) {
+            // The shown PCA's aligned layers are back: the slider moves through them.
+            QVERIFY(projection()->layersAligned());
+            QVERIFY(panel()->layerSlider()->isEnabled());
+        }
     }
 
 private:
