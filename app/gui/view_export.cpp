@@ -51,8 +51,8 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
     export_->setToolTip(tr("Save a picture of the focused view as PNG, SVG or PDF"));
     copy_->setObjectName(QStringLiteral("copyViewAction"));
     copy_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(export_, &QAction::triggered, this, [this] { exportInteractively(target_); });
-    connect(copy_, &QAction::triggered, this, [this] { copyInteractively(target_); });
+    connect(export_, &QAction::triggered, this, [this] { exportInteractively(effectiveTarget()); });
+    connect(copy_, &QAction::triggered, this, [this] { copyInteractively(effectiveTarget()); });
 
     hookContextMenu(matrix_->view(), Target::LayerMatrix);
     hookContextMenu(rdm_->view(), Target::Rdm);
@@ -64,6 +64,25 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
         if (units_ != nullptr && (now == units_ || units_->isAncestorOf(now))) target_ = Target::Units;
         if (threeD_ != nullptr && (now == threeD_ || threeD_->isAncestorOf(now))) target_ = Target::ThreeD;
     });
+}
+
+ViewExporter::Target ViewExporter::effectiveTarget() const {
+    const auto visible = [this](Target t) {
+        const QWidget* panel = nullptr;
+        switch (t) {
+            case Target::LayerMatrix: panel = matrix_; break;
+            case Target::Rdm: panel = rdm_; break;
+            case Target::Projection: panel = projection_; break;
+            case Target::Units: panel = units_; break;
+            case Target::ThreeD: panel = threeD_; break;
+        }
+        return panel != nullptr && panel->isVisible();
+    };
+    if (visible(target_)) return target_;
+    for (Target t : {Target::Rdm, Target::LayerMatrix, Target::Projection, Target::Units, Target::ThreeD}) {
+        if (visible(t)) return t;
+    }
+    return target_;
 }
 
 void ViewExporter::hookContextMenu(QWidget* view, Target target) {

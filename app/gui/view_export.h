@@ -43,6 +43,9 @@ public:
     // The view the menu entries act on: the heatmap that last had the focus (the RDM at first).
     [[nodiscard]] Target target() const { return target_; }
     void setTarget(Target target) { target_ = target; }
+    // What Ctrl+E and Copy act on: the target when its view is visible, else the first visible
+    // view (RDM, layer matrix, projection, units, 3-D), so a hidden dock is never exported.
+    [[nodiscard]] Target effectiveTarget() const;
 
     // The picture of a view as it is now; nullopt when the view shows nothing.
     [[nodiscard]] std::optional<views::Figure> figureOf(Target target) const;

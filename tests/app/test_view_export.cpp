@@ -136,7 +136,13 @@ private slots:
 
     void unitsAsSvg() {
         QVERIFY(!exporter_->figureOf(ViewExporter::Target::Units).has_value());  // nothing shown yet
+        // Ctrl+E with the hidden Units dock last focused exports a visible view instead.
+        const ViewExporter::Target before = exporter_->target();
+        exporter_->setTarget(ViewExporter::Target::Units);
+        QCOMPARE(exporter_->effectiveTarget(), ViewExporter::Target::Rdm);
         w_->units()->dock()->show();
+        QTRY_COMPARE(exporter_->effectiveTarget(), ViewExporter::Target::Units);
+        exporter_->setTarget(before);
         QTRY_VERIFY_WITH_TIMEOUT(w_->units()->panel()->view()->source() != nullptr && !w_->isBusy(), kTimeoutMs);
         QCOMPARE(w_->units()->panel()->view()->contextMenuPolicy(), Qt::CustomContextMenu);
         const QTemporaryDir dir;
