@@ -25,6 +25,7 @@
 
 #include "gui/activity_widget.h"
 #include "gui/analysis_controller.h"
+#include "gui/dock_action.h"
 #include "gui/exploration_views.h"
 #include "gui/jobs_panel.h"
 #include "gui/layer_matrix_panel.h"
@@ -216,10 +217,8 @@ void MainWindow::createMenus() {
     exploration_->addViewActions(view);
     projection3d_->addViewActions(view);
     units_->addViewActions(view);
-    QAction* toggleJobs = jobsDock_->toggleViewAction();
-    toggleJobs->setText(tr("&Jobs"));
-    toggleJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    view->addAction(toggleJobs);
+    // Ctrl+J brings the Jobs tab to the front when it is behind the Inspector.
+    view->addAction(dockViewAction(jobsDock_, tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_J)));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RepScope"), this, &MainWindow::showAbout)

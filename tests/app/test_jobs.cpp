@@ -4,6 +4,8 @@
 // demo opens and fills every view (a watchdog thread measures how long the event loop takes to
 // answer).
 #include <QApplication>
+#include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
@@ -172,6 +174,31 @@ private slots:
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
             return l->isVisible() && l->text().contains(QObject::tr("No background work"));
         }));
+    }
+
+    // Ctrl+J on the Jobs tab behind the Inspector brings it to the front (Qt's toggle action
+    // hid it); pressed again with Jobs in front, it hides the dock.
+    void ctrlJBringsTheJobsTabToTheFront() {
+        MainWindow w;
+        w.resize(1280, 820);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* jobs = w.findChild<QDockWidget*>(QStringLiteral("jobsDock"));
+        auto* inspector = w.findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+        auto* action = w.findChild<QAction*>(QStringLiteral("jobsDockViewAction"));
+        QVERIFY(jobs != nullptr && inspector != nullptr && action != nullptr);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+        inspector->raise();
+        QTRY_VERIFY(jobs->visibleRegion().isEmpty());
+        action->trigger();
+        QVERIFY(!jobs->isHidden());
+        QTRY_VERIFY(!jobs->visibleRegion().isEmpty());
+        QVERIFY(action->isChecked());
+        action->trigger();
+        QVERIFY(jobs->isHidden());
+        QVERIFY(!action->isChecked());
+        action->trigger();
+        QTRY_VERIFY(!jobs->isHidden() && !jobs->visibleRegion().isEmpty());
     }
 
     void guiStaysResponsiveAndCancelKeepsPreviousResult() {
