@@ -98,7 +98,8 @@ void ProjectionController::request() {
     }
     cancelTasks();
     const quint64 request = ++request_;
-    if (!aligned_.empty()) previous_ = ShownState{method_, layers_, aligned_};
+    // Points shown without aligned layers have nothing to restore on a cancel.
+    previous_ = aligned_.empty() ? ShownState{} : ShownState{method_, layers_, std::move(aligned_)};
     method_ = method;
     layers_ = layers;
     wanted_ = rep;

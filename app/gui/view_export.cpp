@@ -18,7 +18,6 @@
 #include "gui/rdm_panel.h"
 #include "repscope/error.h"
 #include "repscope/metrics/registry.h"
-#include "repscope/tiles/representation_tile_source.h"
 #include "gui/projection3d_panel.h"
 #include "gui/projection_panel.h"
 #include "gui/projection_tasks.h"

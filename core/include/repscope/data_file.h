@@ -49,7 +49,6 @@ public:
     [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
     // Other files read through links (external links, virtual-dataset sources), absolute paths.
     [[nodiscard]] const std::vector<std::string>& linkedFiles() const { return linkedFiles_; }
-    void setLinkedFiles(std::vector<std::string> files) { linkedFiles_ = std::move(files); }
 
     // The representation at an HDF5 path ("/model/layer"). When the path is not a listed
     // representation, throws FormatError that says why (missing, strings, rank-1, empty, ...).
@@ -61,7 +60,7 @@ public:
     // Used by the layout readers.
     DataFile(std::string path, Layout layout, Stimuli stimuli,
              std::vector<RepresentationPtr> representations, std::vector<std::string> warnings,
-             SkippedPaths skipped);
+             SkippedPaths skipped, std::vector<std::string> linkedFiles = {});
 
 private:
     std::string path_;

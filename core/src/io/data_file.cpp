@@ -22,13 +22,15 @@ std::string_view layoutName(Layout layout) {
 
 DataFile::DataFile(std::string path, Layout layout, Stimuli stimuli,
                    std::vector<RepresentationPtr> representations,
-                   std::vector<std::string> warnings, SkippedPaths skipped)
+                   std::vector<std::string> warnings, SkippedPaths skipped,
+                   std::vector<std::string> linkedFiles)
     : path_(std::move(path)),
       layout_(layout),
       stimuli_(std::move(stimuli)),
       representations_(std::move(representations)),
       warnings_(std::move(warnings)),
-      skipped_(std::move(skipped)) {}
+      skipped_(std::move(skipped)),
+      linkedFiles_(std::move(linkedFiles)) {}
 
 namespace {
 
@@ -96,11 +98,10 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const Op
                                  "representation" +
                           describeSkipped(found.skipped));
     }
-    auto result = std::make_shared<DataFile>(path, found.layout, std::move(found.stimuli),
-                                             std::move(found.representations),
-                                             std::move(found.warnings), std::move(found.skipped));
-    result->setLinkedFiles(file->index.linkedFiles());
-    return result;
+    return std::make_shared<const DataFile>(path, found.layout, std::move(found.stimuli),
+                                            std::move(found.representations),
+                                            std::move(found.warnings), std::move(found.skipped),
+                                            file->index.linkedFiles());
 }
 
 RepresentationPtr DataFile::find(std::string_view hdf5Path) const {

@@ -25,6 +25,11 @@ void H5Id::reset() {
     id_ = H5I_INVALID_HID;
 }
 
+std::string parentPath(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
 hid_t datasetAccess() {
     static const hid_t dapl = [] {
         const hid_t p = H5Pcreate(H5P_DATASET_ACCESS);

@@ -33,6 +33,9 @@ private:
     hid_t id_ = H5I_INVALID_HID;
 };
 
+// The group part of an HDF5 path ("/a/b" → "/a", "/a" → "/").
+[[nodiscard]] std::string parentPath(const std::string& path);
+
 // Dataset access properties for every H5Dopen2: external raw storage is looked up beside the
 // file that holds the dataset (HDF5 1.10 looks in the working directory otherwise).
 [[nodiscard]] hid_t datasetAccess();

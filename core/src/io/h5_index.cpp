@@ -33,10 +33,6 @@ bool isUnder(const std::string& path, const std::string& group) {
     return path.size() > group.size() && path.compare(0, group.size(), group) == 0 &&
            path[group.size()] == '/';
 }
-std::string parentOf(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
-}
 }  // namespace
 
 std::vector<std::string> FileIndex::datasetsUnder(const std::string& group,
@@ -54,7 +50,7 @@ std::vector<std::string> FileIndex::datasetsUnder(const std::string& group,
 std::vector<std::string> FileIndex::childNames(const std::string& group) const {
     std::vector<std::string> out;
     for (const Entry& e : entries_) {
-        if (parentOf(e.path) == group) out.push_back(e.path.substr(e.path.rfind('/') + 1));
+        if (parentPath(e.path) == group) out.push_back(e.path.substr(e.path.rfind('/') + 1));
     }
     return out;
 }

@@ -18,11 +18,6 @@ void Discovery::skip(const std::string& path, const std::string& reason) {
     skipped.emplace_back(path, reason);
 }
 
-std::string parentPath(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
-}
-
 std::string baseName(const std::string& path) {
     const auto slash = path.rfind('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);

@@ -67,7 +67,6 @@ void addRepresentations(const H5FilePtr& file, const std::vector<std::string>& p
                                          const std::string& consequence);
 
 // "model/layer" parts of a dataset path.
-[[nodiscard]] std::string parentPath(const std::string& path);
 [[nodiscard]] std::string baseName(const std::string& path);
 [[nodiscard]] std::string fileStem(const std::string& path);
 

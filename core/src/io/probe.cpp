@@ -275,19 +275,14 @@ void applyLimits(std::uint64_t memoryBytes, unsigned seconds) {
     setrlimit(RLIMIT_CORE, &core);
     rlimit cpu{static_cast<rlim_t>(seconds) + 5, static_cast<rlim_t>(seconds) + 10};
     setrlimit(RLIMIT_CPU, &cpu);
-#if !defined(__SANITIZE_ADDRESS__)
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define REPSCOPE_NO_AS_LIMIT 1
-#endif
-#endif
-#ifndef REPSCOPE_NO_AS_LIMIT
-    // AddressSanitizer reserves terabytes of address space: no limit in sanitizer builds.
+    // AddressSanitizer reserves terabytes of address space: no limit in sanitizer builds (GCC
+    // and clang both define __SANITIZE_ADDRESS__ under -fsanitize=address).
+#ifndef __SANITIZE_ADDRESS__
     rlimit as{static_cast<rlim_t>(memoryBytes), static_cast<rlim_t>(memoryBytes)};
     setrlimit(RLIMIT_AS, &as);
-#endif
-#endif
+#else
     (void)memoryBytes;
+#endif
 }
 
 }  // namespace
