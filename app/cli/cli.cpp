@@ -23,6 +23,8 @@ const std::vector<Command>& commands() {
          runCompare},
         {"matrix", "every representation against every other (layer × layer matrix)",
          kMatrixUsage, runMatrix},
+        {"evaluate", "models against subjects' RDMs: noise ceiling, t tests, FDR (RSA)",
+         kEvaluateUsage, runEvaluate},
         {"project", "project the stimuli to 2-D or 3-D (pca, mds, tsne, umap)", kProjectUsage,
          runProject},
         {"figure", "draw a view (rdm, matrix, projection, units) to PNG, SVG or PDF", kFigureUsage,

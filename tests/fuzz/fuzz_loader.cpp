@@ -1,6 +1,7 @@
 // libFuzzer target over the loader: every input is written to a file and opened the way the
 // app opens files (layout recognition, stimuli, link walk), then the first and last rows of each
-// representation are read. Errors the loader reports are fine; a crash, a sanitizer report or a
+// representation are read. The same bytes are also opened as a .csv (pairwise ratings,
+// alignment.md), whose RDMs are read the same way. Errors the loader reports are fine; a crash, a sanitizer report or a
 // hang is a finding. Built by the `fuzz` preset (clang, -fsanitize=fuzzer,address,undefined).
 #include <unistd.h>
 
@@ -15,21 +16,18 @@
 
 namespace {
 
-const std::string& scratchPath() {
-    static const std::string path = [] {
-        const char* dir = std::getenv("TMPDIR");
-        return std::string(dir != nullptr ? dir : "/tmp") + "/repscope-fuzz-" +
-               std::to_string(::getpid()) + ".h5";
-    }();
-    return path;
+std::string scratchPath(const char* extension) {
+    const char* dir = std::getenv("TMPDIR");
+    return std::string(dir != nullptr ? dir : "/tmp") + "/repscope-fuzz-" +
+           std::to_string(::getpid()) + extension;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = scratchPath();
+void openAndRead(const std::uint8_t* data, std::size_t size, const char* extension) {
+    static const std::string h5 = scratchPath(".h5");
+    static const std::string csv = scratchPath(".csv");
+    const std::string& path = std::string(extension) == ".csv" ? csv : h5;
     std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr) return 0;
+    if (f == nullptr) return;
     if (size > 0) std::fwrite(data, 1, size, f);
     std::fclose(f);
     try {
@@ -44,5 +42,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const std::exception&) {
         // A clean error: what the loader must do with a damaged file.
     }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    openAndRead(data, size, ".h5");
+    openAndRead(data, size, ".csv");
     return 0;
 }

@@ -12,7 +12,16 @@
 
 namespace repscope {
 
-enum class Layout { Native, Rsatoolbox, H5ad, Thingsvision, Generic };
+enum class Layout { Native, Rsatoolbox, H5ad, Thingsvision, Generic, Ratings };
+
+// Several subjects' RDMs over the file's stimuli (alignment.md, "Targets"): a native dataset of
+// kind "rdm_set", the rows of an rsatoolbox RDMs file, or a pairwise ratings CSV. Each member is
+// also a representation of kind Rdm whose info().rdmSet is this path.
+struct RdmSet {
+    std::string path;                         // "/ratings", "/dissimilarities", "/brain/set"
+    std::vector<std::string> subjects;        // one name per member
+    std::vector<RepresentationPtr> members;   // N×N RDMs, NaN where a pair is missing
+};
 
 // How a file is opened. External links, virtual-dataset sources and external raw storage are
 // followed when their file lies in the opened file's folder (or below); others only with
@@ -31,6 +40,7 @@ class DataFile {
 public:
     // Throws FileError (missing, empty, not HDF5, truncated, unreadable) or FormatError (no
     // usable numeric dataset, inconsistent stimulus metadata), each one sentence naming `path`.
+    // A path ending in .csv is read as a pairwise ratings file (core/src/io/ratings_csv.cpp).
     // When the probe is enabled (repscope/probe.h), the file is first walked in a child process;
     // a crash or time-out there is a FileError and nothing is opened in this process.
     [[nodiscard]] static std::shared_ptr<const DataFile> open(const std::string& path);
@@ -54,13 +64,19 @@ public:
     // representation, throws FormatError that says why (missing, strings, rank-1, empty, ...).
     [[nodiscard]] RepresentationPtr find(std::string_view hdf5Path) const;
 
+    // The RDM sets of the file (their members are among representations()).
+    [[nodiscard]] const std::vector<RdmSet>& rdmSets() const { return rdmSets_; }
+    // The set at `path` ("/ratings"), or nullptr when there is none.
+    [[nodiscard]] const RdmSet* findRdmSet(std::string_view path) const;
+
     // Why each non-representation path is not one (HDF5 path → one sentence).
     using SkippedPaths = std::vector<std::pair<std::string, std::string>>;
 
     // Used by the layout readers.
     DataFile(std::string path, Layout layout, Stimuli stimuli,
              std::vector<RepresentationPtr> representations, std::vector<std::string> warnings,
-             SkippedPaths skipped, std::vector<std::string> linkedFiles = {});
+             SkippedPaths skipped, std::vector<std::string> linkedFiles = {},
+             std::vector<RdmSet> rdmSets = {});
 
 private:
     std::string path_;
@@ -70,6 +86,7 @@ private:
     std::vector<std::string> warnings_;
     SkippedPaths skipped_;
     std::vector<std::string> linkedFiles_;
+    std::vector<RdmSet> rdmSets_;
 };
 
 using DataFilePtr = std::shared_ptr<const DataFile>;

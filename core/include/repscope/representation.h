@@ -30,6 +30,9 @@ struct RepresentationInfo {
     RepresentationKind kind = RepresentationKind::Features;
     std::string rdmMeasure;  // for precomputed RDMs: the measure named in the file, if any
     std::map<std::string, std::string> attributes;  // scalar attributes of the dataset, as text
+    // For one subject's RDM of an RDM set (alignment.md): the set's path (e.g. "/ratings");
+    // empty otherwise. Such RDMs are targets, never models.
+    std::string rdmSet;
 
     // "file:/path", the name the CLI uses.
     [[nodiscard]] std::string qualifiedName() const { return file + ":" + path; }

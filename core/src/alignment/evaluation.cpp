@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <cmath>
-#include <exception>
 #include <limits>
 
 #include "repscope/error.h"
@@ -44,7 +43,10 @@ Eigen::MatrixXd compareAll(const std::vector<PreparedRdm>& models,
     const auto nm = static_cast<Index>(models.size());
     const auto ns = static_cast<Index>(subjects.size());
     Eigen::MatrixXd values(nm, ns);
-    std::exception_ptr failure;
+    // The failure of the first pair in (model, subject) order is reported, whichever thread
+    // meets one first.
+    long failedAt = -1;
+    std::string failure;
     std::atomic<bool> stop{false};
     const long total = static_cast<long>(nm * ns);
 #pragma omp parallel for schedule(dynamic, 1)
@@ -59,26 +61,27 @@ Eigen::MatrixXd compareAll(const std::vector<PreparedRdm>& models,
             values(m, s) = kNaN;
             if (!tolerant) {
 #pragma omp critical(repscope_evaluation_failure)
-                if (!failure) {
-                    failure = std::make_exception_ptr(FormatError(
-                        nameOf(*modelNames, static_cast<std::size_t>(m), "model") + " against " +
-                        nameOf(*subjectNames, static_cast<std::size_t>(s), "subject") + ": " +
-                        e.what()));
+                if (failedAt < 0 || k < failedAt) {
+                    failedAt = k;
+                    failure = nameOf(*modelNames, static_cast<std::size_t>(m), "model") +
+                              " against " +
+                              nameOf(*subjectNames, static_cast<std::size_t>(s), "subject") +
+                              ": " + e.what();
                 }
-                stop = true;
             }
         }
         if (progress.isCancelled()) stop = true;
     }
-    if (failure) std::rethrow_exception(failure);
     progress.throwIfCancelled();
+    if (failedAt >= 0) throw FormatError(failure);
     return values;
 }
 
 std::vector<PreparedRdm> prepare(const std::vector<Eigen::VectorXd>& rdms, Comparator c,
                                  const NamedRdms* names) {
     std::vector<PreparedRdm> out(rdms.size());
-    std::exception_ptr failure;
+    long failedAt = -1;  // the first failing RDM in order, whichever thread meets it
+    std::string failure;
     const long count = static_cast<long>(rdms.size());
 #pragma omp parallel for schedule(dynamic, 1)
     for (long k = 0; k < count; ++k) {
@@ -86,15 +89,16 @@ std::vector<PreparedRdm> prepare(const std::vector<Eigen::VectorXd>& rdms, Compa
             out[static_cast<std::size_t>(k)] = PreparedRdm(rdms[static_cast<std::size_t>(k)], c);
         } catch (const Error& e) {
 #pragma omp critical(repscope_evaluation_failure)
-            if (!failure) {
-                failure = std::make_exception_ptr(FormatError(
-                    (names != nullptr ? nameOf(*names, static_cast<std::size_t>(k), "RDM") + ": "
-                                      : std::string()) +
-                    e.what()));
+            if (failedAt < 0 || k < failedAt) {
+                failedAt = k;
+                failure = (names != nullptr
+                               ? nameOf(*names, static_cast<std::size_t>(k), "RDM") + ": "
+                               : std::string()) +
+                          e.what();
             }
         }
     }
-    if (failure) std::rethrow_exception(failure);
+    if (failedAt >= 0) throw FormatError(failure);
     return out;
 }
 

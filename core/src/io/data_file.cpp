@@ -2,6 +2,7 @@
 
 #include "io/h5_lock.h"
 #include "io/layouts.h"
+#include "io/ratings_csv.h"
 #include "repscope/error.h"
 #include "repscope/probe.h"
 
@@ -16,6 +17,7 @@ std::string_view layoutName(Layout layout) {
         case Layout::H5ad: return "h5ad";
         case Layout::Thingsvision: return "thingsvision";
         case Layout::Generic: return "generic";
+        case Layout::Ratings: return "ratings";
     }
     return "generic";
 }
@@ -23,14 +25,25 @@ std::string_view layoutName(Layout layout) {
 DataFile::DataFile(std::string path, Layout layout, Stimuli stimuli,
                    std::vector<RepresentationPtr> representations,
                    std::vector<std::string> warnings, SkippedPaths skipped,
-                   std::vector<std::string> linkedFiles)
+                   std::vector<std::string> linkedFiles, std::vector<RdmSet> rdmSets)
     : path_(std::move(path)),
       layout_(layout),
       stimuli_(std::move(stimuli)),
       representations_(std::move(representations)),
       warnings_(std::move(warnings)),
       skipped_(std::move(skipped)),
-      linkedFiles_(std::move(linkedFiles)) {}
+      linkedFiles_(std::move(linkedFiles)),
+      rdmSets_(std::move(rdmSets)) {}
+
+const RdmSet* DataFile::findRdmSet(std::string_view path) const {
+    std::string p(path);
+    if (p.empty() || p.front() != '/') p.insert(p.begin(), '/');
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    for (const RdmSet& set : rdmSets_) {
+        if (set.path == p) return &set;
+    }
+    return nullptr;
+}
 
 namespace {
 
@@ -83,6 +96,7 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path) {
 }
 
 std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const OpenOptions& options) {
+    if (io::isCsvPath(path)) return io::readRatingsCsv(path);
     if (probeEnabled()) probeFile(path, options.allowLinksOutside, options.cancelled);
     const io::H5FilePtr file = io::openH5File(path);
     auto lock = io::h5Lock();
@@ -101,7 +115,7 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const Op
     return std::make_shared<const DataFile>(path, found.layout, std::move(found.stimuli),
                                             std::move(found.representations),
                                             std::move(found.warnings), std::move(found.skipped),
-                                            file->index.linkedFiles());
+                                            file->index.linkedFiles(), std::move(found.rdmSets));
 }
 
 RepresentationPtr DataFile::find(std::string_view hdf5Path) const {

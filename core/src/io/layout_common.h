@@ -17,6 +17,7 @@ struct Discovery {
     std::vector<RepresentationPtr> representations;
     std::vector<std::string> warnings;
     DataFile::SkippedPaths skipped;
+    std::vector<RdmSet> rdmSets;
 
     void skip(const std::string& path, const std::string& reason);
 };

@@ -35,17 +35,20 @@ Discovery readThingsvision(const H5FilePtr& file) {
 Discovery readGeneric(const H5FilePtr& file) {
     Discovery out;
     out.layout = Layout::Generic;
-    const auto paths = file->index.datasetsUnder("/");
+    auto paths = file->index.datasetsUnder("/");
     std::map<std::uint64_t, std::size_t> votes;
     std::uint64_t best = 0;
     for (const auto& p : paths) {
         const auto f = datasetFacts(file->id.get(), p);
-        if (!unusableReason(f, std::nullopt) && ++votes[f.shape[0]] > votes[best]) {
+        if (!unusableReason(f, std::nullopt) && !isRdmSetDataset(*file, p) &&
+            ++votes[f.shape[0]] > votes[best]) {
             best = f.shape[0];
         }
     }
-    out.stimuli.count = best;
-    addRepresentations(file, paths, best, out);
+    std::size_t n = best;
+    (void)takeRdmSets(file, paths, n, out);
+    out.stimuli.count = n;
+    addRepresentations(file, paths, n, out);
     return out;
 }
 

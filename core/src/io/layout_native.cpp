@@ -116,8 +116,14 @@ Discovery readNative(const H5FilePtr& file) {
     Discovery out;
     out.layout = Layout::Native;
     const auto columns = file->index.datasetsUnder("/stimuli");
-    const auto reps = file->index.datasetsUnder("/", {"/stimuli"});
-    const std::size_t n = stimulusCount(file, columns, reps);
+    auto reps = file->index.datasetsUnder("/", {"/stimuli"});
+    // RDM sets are not representations of N rows: they do not vote on N.
+    std::vector<std::string> plain;
+    for (const auto& p : reps) {
+        if (!isRdmSetDataset(*file, p)) plain.push_back(p);
+    }
+    std::size_t n = stimulusCount(file, columns, plain);
+    (void)takeRdmSets(file, reps, n, out);
     out.stimuli.count = n;
     for (const auto& p : columns) {
         const std::string name = baseName(p);

@@ -4,6 +4,7 @@
 //   RDMs:    /dissimilarities (n_rdm × N(N−1)/2 condensed), /pattern_descriptors/<name>,
 //            /rdm_descriptors/<name>, attribute dissimilarity_measure
 #include <cmath>
+#include <set>
 
 #include "io/h5_representation.h"
 #include "io/layouts.h"
@@ -94,17 +95,32 @@ Discovery readRdms(const H5FilePtr& file) {
     (void)readStringAttribute(id, "dissimilarity_measure", measure);
     const std::size_t nRdm = f.shape.size() == 2 ? f.shape[0] : 1;
     std::vector<std::string> names;
+    std::vector<std::string> subjects;  // from the first subject-like string descriptor
     for (const auto& p : file->index.datasetsUnder("/rdm_descriptors")) {
         H5Id ds(H5Dopen2(id, p.c_str(), datasetAccess()));
         const auto rf = datasetFacts(id, p);
         const bool rightLength = rf.shape.size() == 1 && rf.shape[0] == nRdm;
         if (!rightLength) {
             out.warnings.push_back(lengthMismatch(file->path, rf, nRdm, "RDMs", "descriptor skipped"));
-        } else if (names.empty() && rf.typeClass == TypeClass::String) {
-            names = readStrings(ds.get(), file->path + ":" + p);
+        } else if (rf.typeClass == TypeClass::String) {
+            const std::string base = baseName(p);
+            const bool subjectLike = base == "subject" || base == "subjects" || base == "subj" ||
+                                     base == "participant" || base == "participants" ||
+                                     base == "sub" || base == "sbj";
+            if (names.empty() || (subjectLike && subjects.empty())) {
+                auto values = readStrings(ds.get(), file->path + ":" + p);
+                if (subjectLike && subjects.empty()) subjects = values;
+                if (names.empty()) names = std::move(values);
+            }
         }
         out.skip(p, "is an RDM descriptor, not a representation");
     }
+    // Several rows form one RDM set (alignment.md); subject names must tell members apart.
+    if (std::set<std::string>(subjects.begin(), subjects.end()).size() != subjects.size()) {
+        subjects.clear();
+    }
+    RdmSet set;
+    set.path = "/dissimilarities";
     for (std::size_t k = 0; k < nRdm; ++k) {
         RepresentationInfo info;
         info.file = file->path;
@@ -117,10 +133,22 @@ Discovery readRdms(const H5FilePtr& file) {
         info.d = n;
         info.kind = RepresentationKind::Rdm;
         info.rdmMeasure = measure;
-        out.representations.push_back(std::make_shared<CondensedRdmRepresentation>(
-            std::move(info), file, "/dissimilarities", k));
+        if (nRdm > 1) {
+            info.rdmSet = set.path;
+            set.subjects.push_back(k < subjects.size() && !subjects[k].empty()
+                                       ? subjects[k] : std::to_string(k + 1));
+        }
+        auto r = std::make_shared<CondensedRdmRepresentation>(std::move(info), file,
+                                                              "/dissimilarities", k);
+        if (nRdm > 1) set.members.push_back(r);
+        out.representations.push_back(std::move(r));
     }
-    if (nRdm > 1) out.skip("/dissimilarities", "holds several RDMs; name one as /dissimilarities/<k>");
+    if (nRdm > 1) {
+        out.skip("/dissimilarities", "holds several RDMs (an RDM set of " + std::to_string(nRdm) +
+                                         " subjects); give it as --target, or name one as "
+                                         "/dissimilarities/<k>");
+        out.rdmSets.push_back(std::move(set));
+    }
     return out;
 }
 

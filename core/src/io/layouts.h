@@ -20,4 +20,12 @@ namespace repscope::io {
 void readStimulusColumn(const H5FilePtr& file, const std::string& path, const std::string& name,
                         std::size_t n, Discovery& out);
 
+// Native RDM sets (datasets with attribute kind = "rdm_set", see rdm_set_native.cpp): removes
+// them from `paths`, adds each set and its members to `out`, and returns their paths. `n` is
+// the file's stimulus count; when it is 0 the first set fixes it. Sets over another N are
+// skipped with a warning.
+[[nodiscard]] bool isRdmSetDataset(const H5File& file, const std::string& path);
+std::vector<std::string> takeRdmSets(const H5FilePtr& file, std::vector<std::string>& paths,
+                                     std::size_t& n, Discovery& out);
+
 }  // namespace repscope::io

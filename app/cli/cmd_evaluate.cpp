@@ -1,0 +1,272 @@
+// repscope evaluate FILE... --target FILE:PATH|RATINGS.csv --comparator C [--rdm-measure M]
+//          [--select GLOB] [--bootstrap B [--bootstrap-stimuli]] [--seed S] [--json]
+// (alignment.md, "Command line").
+#include <fnmatch.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "cli/json_writer.h"
+#include "repscope/alignment/condensed.h"
+#include "repscope/alignment/evaluation.h"
+#include "repscope/collection.h"
+#include "repscope/error.h"
+#include "repscope/finite.h"
+#include "repscope/metrics/rdm.h"
+#include "repscope/text.h"
+
+namespace repscope::cli {
+
+const char* const kEvaluateUsage =
+    "Usage: repscope evaluate FILE... --target FILE:PATH|RATINGS.csv --comparator C\n"
+    "                         [--rdm-measure M] [--select GLOB] [--bootstrap B\n"
+    "                         [--bootstrap-stimuli]] [--seed S] [--json]\n\n"
+    "Every model of the FILEs against every subject of an RDM set: per-subject comparator\n"
+    "values, their mean and standard error (ddof 1), a one-sided one-sample t test over subjects\n"
+    "(mean > 0), paired two-sided t tests between every two models, Benjamini-Hochberg FDR\n"
+    "across the models and across the pairs, and the noise ceiling (rsatoolbox's\n"
+    "boot_noise_ceiling: lower = leave one subject out, upper = all subjects).\n"
+    "  --target T         the RDM set: FILE:/path of a dataset with attribute kind = \"rdm_set\"\n"
+    "                     (S x N x N or S x N(N-1)/2), FILE:/dissimilarities of an rsatoolbox RDMs\n"
+    "                     file with several rows, or a ratings CSV (header subject,stimulus_a,\n"
+    "                     stimulus_b,similarity|dissimilarity); a file with one set needs no path\n"
+    "  --comparator C     spearman, pearson, kendall_tau_a, rho_a (Spearman without tie\n"
+    "                     correction), cosine, corr_cov, cosine_cov (whitened, Diedrichsen et al.\n"
+    "                     2021; complete RDMs only). Missing pairs: each subject is compared on\n"
+    "                     the pairs present in both RDMs\n"
+    "  --rdm-measure M    the RDM of each model representation: correlation (default), cosine,\n"
+    "                     euclidean, sqeuclidean\n"
+    "  --select GLOB      models whose /model/layer path or file:/model/layer name matches\n"
+    "  --bootstrap B      95 % percentile interval of each model's mean from B resamples of the\n"
+    "                     subjects; --bootstrap-stimuli resamples stimuli too (self-pairs dropped)\n"
+    "  --seed S           seed of the resampling (default 0)\n"
+    "  --json             {\"target\", \"comparator\", \"subjects\", \"n\",\n"
+    "                      \"noise_ceiling\": {\"lower\", \"upper\"} (null for one subject),\n"
+    "                      \"models\": [{\"file\", \"path\", \"per_subject\", \"mean\", \"sem\", \"t\",\n"
+    "                                  \"p\", \"p_fdr\", \"ci95\"}],\n"
+    "                      \"pairwise\": [{\"a\", \"b\", \"t\", \"p\", \"p_fdr\"}]}\n"
+    "Models: every numeric representation and every single precomputed RDM of the FILEs; RDM\n"
+    "sets, ratings and the target are not models. Files align by stimulus label (stimuli\n"
+    "missing from one side are dropped and reported on stderr).\n";
+
+namespace {
+
+struct TargetSpec {
+    std::string file;
+    std::string path;  // empty: the file's only RDM set
+};
+
+TargetSpec parseTarget(const std::string& spec) {
+    if (spec.empty()) throw InputError("--target needs an RDM set (FILE:PATH or RATINGS.csv)");
+    if (spec.find(":/") != std::string::npos) {
+        const QualifiedPath q = splitQualifiedPath(spec);
+        return {q.file, q.path};
+    }
+    return {spec, {}};
+}
+
+const RdmSet& findTargetSet(const DataFile& file, const TargetSpec& target) {
+    if (target.path.empty()) {
+        if (file.rdmSets().size() == 1) return file.rdmSets().front();
+        if (file.rdmSets().empty()) {
+            throw FormatError(file.path() + " holds no RDM set (a dataset with attribute kind = "
+                                            "\"rdm_set\", an rsatoolbox RDMs file with several "
+                                            "rows, or a ratings CSV)");
+        }
+        std::string paths;
+        for (const RdmSet& s : file.rdmSets()) paths += (paths.empty() ? "" : ", ") + s.path;
+        throw InputError(file.path() + " holds several RDM sets (" + paths +
+                         "); name one as --target FILE:PATH");
+    }
+    if (const RdmSet* set = file.findRdmSet(target.path)) return *set;
+    // Not a set: say what it is (a single RDM, a representation, nothing).
+    const RepresentationPtr single = file.find(target.path);  // throws when absent
+    throw FormatError(single->info().qualifiedName() +
+                      (single->info().kind == RepresentationKind::Rdm
+                           ? " is a single RDM, not an RDM set of several subjects"
+                           : " is a representation, not an RDM set") +
+                      " (a dataset with attribute kind = \"rdm_set\", an rsatoolbox RDMs file "
+                      "with several rows, or a ratings CSV)");
+}
+
+bool selected(const std::string& glob, const RepresentationInfo& info) {
+    return fnmatch(glob.c_str(), info.path.c_str(), 0) == 0 ||
+           fnmatch(glob.c_str(), info.qualifiedName().c_str(), 0) == 0;
+}
+
+std::string number(double v) {
+    if (!std::isfinite(v)) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+}  // namespace
+
+int runEvaluate(const std::vector<std::string>& args) {
+    const Arguments a = parseArguments(
+        "evaluate", args, {"--json", "--bootstrap-stimuli"},
+        {"--target", "--comparator", "--rdm-measure", "--select", "--bootstrap", "--seed"});
+    if (a.positional.empty()) throw InputError("expects at least one FILE of models (see --help)");
+    if (!a.options.count("--target")) {
+        throw InputError("needs --target FILE:PATH|RATINGS.csv, the RDM set to evaluate against");
+    }
+    if (!a.options.count("--comparator")) {
+        throw InputError("needs --comparator (spearman, pearson, kendall_tau_a, rho_a, cosine, "
+                         "corr_cov or cosine_cov)");
+    }
+    alignment::EvaluationOptions options;
+    options.comparator = alignment::parseComparator(a.option("--comparator", ""));
+    options.bootstrap = a.count("--bootstrap", 0);
+    options.bootstrapStimuli = a.has("--bootstrap-stimuli");
+    options.seed = a.count("--seed", 0);
+    if (options.bootstrapStimuli && options.bootstrap == 0) {
+        throw InputError("--bootstrap-stimuli resamples within --bootstrap B; give B too");
+    }
+    if (options.bootstrap == 1) throw InputError("--bootstrap needs at least 2 resamples");
+    const metrics::RdmMeasure measure =
+        metrics::parseRdmMeasure(a.option("--rdm-measure", "correlation"));
+    const std::string select = a.option("--select", "*");
+    const TargetSpec target = parseTarget(a.option("--target", ""));
+
+    Collection collection;
+    std::size_t targetIndex = a.positional.size();
+    for (std::size_t k = 0; k < a.positional.size(); ++k) {
+        collection.add(DataFile::open(a.positional[k]));
+        if (a.positional[k] == target.file) targetIndex = k;
+    }
+    const bool targetIsModelFile = targetIndex < a.positional.size();
+    if (!targetIsModelFile) collection.add(DataFile::open(target.file));
+    const DataFile& targetFile = *collection.files()[targetIndex];
+    const RdmSet& set = findTargetSet(targetFile, target);
+    const std::string targetName = targetFile.path() + ":" + set.path;
+    for (const auto& line : collection.alignmentReport()) std::cerr << line << "\n";
+    const std::size_t n = collection.stimulusCount();
+    if (n < 3) {
+        throw AlignmentError(targetName + " shares " + std::to_string(n) +
+                             " stimuli with the models; evaluating needs at least 3");
+    }
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < n; ++i) labels.push_back(collection.stimuli().label(i));
+
+    alignment::NamedRdms subjects;
+    for (std::size_t k = 0; k < set.members.size(); ++k) {
+        const CollectionEntry entry{set.members[k], targetIndex};
+        subjects.names.push_back(set.subjects.at(k));
+        subjects.rdms.push_back(alignment::condensedWithMissing(
+            collection.read(entry), set.members[k]->info().qualifiedName()));
+    }
+    if (subjects.rdms.size() == 1) {
+        std::cerr << "note: " << targetName
+                  << " has one subject, so there is no noise ceiling and no t test; the models "
+                     "are still compared with it\n";
+    }
+
+    alignment::NamedRdms models;
+    std::vector<RepresentationInfo> modelInfo;
+    for (const CollectionEntry& e : collection.representations()) {
+        const RepresentationInfo& info = e.representation->info();
+        if (!info.rdmSet.empty()) continue;                          // subjects of a set
+        if (e.fileIndex == targetIndex && !targetIsModelFile) continue;  // the target's file
+        if (!selected(select, info)) continue;
+        const MatrixF values = collection.read(e);
+        Eigen::VectorXd v;
+        if (info.kind == RepresentationKind::Rdm) {
+            v = alignment::condensedWithMissing(values, info.qualifiedName());
+        } else {
+            requireFinite(values, info.qualifiedName(), labels);
+            v = metrics::upperTriangle(metrics::computeRdm(values, measure, labels));
+        }
+        models.names.push_back(info.qualifiedName());
+        models.rdms.push_back(std::move(v));
+        modelInfo.push_back(info);
+    }
+    if (models.rdms.empty()) {
+        throw InputError(select == "*" ? "the FILEs hold no model (a representation or a single "
+                                         "precomputed RDM) besides RDM sets"
+                                       : "no model matches --select '" + select + "'");
+    }
+
+    const alignment::Evaluation result = alignment::evaluateModels(models, subjects, options);
+    const std::string comparator(alignment::comparatorName(options.comparator));
+
+    if (a.has("--json")) {
+        JsonWriter w(std::cout);
+        w.beginObject();
+        w.key("target").value(targetName);
+        w.key("comparator").value(comparator);
+        w.key("subjects").value(static_cast<std::uint64_t>(subjects.rdms.size()));
+        w.key("subject_names").beginArray();
+        for (const auto& s : subjects.names) w.value(s);
+        w.endArray();
+        w.key("n").value(static_cast<std::uint64_t>(n));
+        w.key("rdm_measure").value(metrics::rdmMeasureName(measure));
+        w.key("noise_ceiling");
+        if (result.noiseCeiling) {
+            w.beginObject();
+            w.key("lower").value(result.noiseCeiling->lower);
+            w.key("upper").value(result.noiseCeiling->upper);
+            w.endObject();
+        } else {
+            w.null();
+        }
+        w.key("models").beginArray();
+        for (std::size_t m = 0; m < result.models.size(); ++m) {
+            const alignment::ModelScore& s = result.models[m];
+            w.beginObject();
+            w.key("file").value(modelInfo[m].file);
+            w.key("path").value(modelInfo[m].path);
+            w.key("per_subject").beginArray();
+            for (const double v : s.perSubject) w.value(v);
+            w.endArray();
+            w.key("mean").value(s.mean);
+            w.key("sem").value(s.sem);
+            w.key("t").value(s.test.t);
+            w.key("p").value(s.test.p);
+            w.key("p_fdr").value(s.pFdr);
+            if (s.ci95) {
+                w.key("ci95").beginArray().value(s.ci95->lo).value(s.ci95->hi).endArray();
+            }
+            w.endObject();
+        }
+        w.endArray();
+        w.key("pairwise").beginArray();
+        for (const alignment::ModelPair& p : result.pairwise) {
+            w.beginObject();
+            w.key("a").value(models.names[p.a]);
+            w.key("b").value(models.names[p.b]);
+            w.key("t").value(p.test.t);
+            w.key("p").value(p.test.p);
+            w.key("p_fdr").value(p.pFdr);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+        std::cout << "\n";
+        return 0;
+    }
+    std::cout << "target " << printable(targetName) << ": " << subjects.rdms.size()
+              << " subjects, " << n << " stimuli; comparator " << comparator << "\n";
+    if (result.noiseCeiling) {
+        std::cout << "noise ceiling: lower " << number(result.noiseCeiling->lower) << ", upper "
+                  << number(result.noiseCeiling->upper) << "\n";
+    } else {
+        std::cout << "noise ceiling: none (one subject)\n";
+    }
+    std::cout << "mean\tsem\tt\tp\tp_fdr" << (options.bootstrap > 0 ? "\tci95" : "")
+              << "\tmodel\n";
+    for (std::size_t m = 0; m < result.models.size(); ++m) {
+        const alignment::ModelScore& s = result.models[m];
+        std::cout << number(s.mean) << "\t" << number(s.sem) << "\t" << number(s.test.t) << "\t"
+                  << number(s.test.p) << "\t" << number(s.pFdr);
+        if (s.ci95) std::cout << "\t[" << number(s.ci95->lo) << ", " << number(s.ci95->hi) << "]";
+        std::cout << "\t" << printable(models.names[m]) << "\n";
+    }
+    if (!result.pairwise.empty()) std::cout << "(--json lists the paired t tests between models)\n";
+    return 0;
+}
+
+}  // namespace repscope::cli
