@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
          kMatrixUsage, runMatrix},
         {"evaluate", "models against subjects' RDMs: noise ceiling, t tests, FDR (RSA)",
          kEvaluateUsage, runEvaluate},
+        {"triplets", "agreement of a representation with odd-one-out judgements", kTripletsUsage,
+         runTriplets},
         {"project", "project the stimuli to 2-D or 3-D (pca, mds, tsne, umap)", kProjectUsage,
          runProject},
         {"figure", "draw a view (rdm, matrix, projection, units) to PNG, SVG or PDF", kFigureUsage,

@@ -116,7 +116,8 @@ private slots:
                                          comparator, "--json"}, &err);
         QCOMPARE(got["target"].toString(), ratings + ":/ratings");
         QVERIFY2(err.contains("1 of 10 stimuli") && err.contains("dropped"), qPrintable(err));
-        compareWithReference(got, reference({comparator, models, "net/conv", "net/fc", "--", ratings}));
+        compareWithReference(got, reference({comparator, models, "net/conv", "net/fc",
+                                             "net/rdm_coarse:rdm", "--", ratings}));
     }
 
     void whitenedRefusesMissingPairs() {

@@ -1,7 +1,7 @@
 // libFuzzer target over the loader: every input is written to a file and opened the way the
 // app opens files (layout recognition, stimuli, link walk), then the first and last rows of each
 // representation are read. The same bytes are also opened as a .csv (pairwise ratings,
-// alignment.md), whose RDMs are read the same way. Errors the loader reports are fine; a crash, a sanitizer report or a
+// alignment.md), whose RDMs are read the same way, and read as a triplet CSV. Errors the loader reports are fine; a crash, a sanitizer report or a
 // hang is a finding. Built by the `fuzz` preset (clang, -fsanitize=fuzzer,address,undefined).
 #include <unistd.h>
 
@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
+#include "repscope/alignment/triplets.h"
 #include "repscope/data_file.h"
 
 namespace {
@@ -49,5 +51,10 @@ void openAndRead(const std::uint8_t* data, std::size_t size, const char* extensi
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     openAndRead(data, size, ".h5");
     openAndRead(data, size, ".csv");
+    try {
+        static const std::vector<std::string> labels = {"a", "b", "c", "d", "stim01", "stim02"};
+        (void)repscope::alignment::readTripletsCsv(scratchPath(".csv"), labels);
+    } catch (const std::exception&) {
+    }
     return 0;
 }

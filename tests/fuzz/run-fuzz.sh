@@ -33,6 +33,7 @@ for c in rdm_set_native rdm_set_condensed rsa_rdms_subjects; do
 done
 # Ratings CSV (alignment.md): the target opens every input as .csv too.
 /usr/bin/python3 tests/fixtures/make_files.py ratings_similarity "$work/seeds/ratings_similarity.csv"
+/usr/bin/python3 tests/fixtures/make_files.py triplets_things "$work/seeds/triplets_things.csv"
 cp tests/fuzz/regressions/*.h5 "$work/seeds/" 2> /dev/null || true
 
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1:handle_abort=1
