@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/json_writer.h"
+#include "repscope/alignment/condensed.h"
 #include "repscope/error.h"
 #include "repscope/matrix_writer.h"
 #include "repscope/metrics/rdm.h"
@@ -20,8 +21,9 @@ const char* const kRdmUsage =
     "  --out       .h5: dataset /rdm (N×N float32, attributes measure, source) and\n"
     "              /stimuli/labels; --format rsatoolbox writes rsatoolbox's RDMs layout that\n"
     "              rsatoolbox.rdm.load_rdm(path, file_type='hdf5') reads; .csv and .npy: the matrix\n"
-    "  --json      without --out: {\"measure\", \"n\", \"upper\": [N(N−1)/2 values, i<j row-major]};\n"
-    "              with --out: {\"measure\", \"n\", \"out\"}\n";
+    "  --json      without --out: {\"measure\", \"n\", \"labels\", \"upper\": [N(N−1)/2 values,\n"
+    "              i<j row-major; null for a pair a precomputed RDM lacks]}; with --out:\n"
+    "              {\"measure\", \"n\", \"labels\", \"out\"}; labels only when the stimuli have them\n";
 
 int runRdm(const std::vector<std::string>& args) {
     const Arguments a = parseArguments("rdm", args, {"--json"},
@@ -35,10 +37,19 @@ int runRdm(const std::vector<std::string>& args) {
     if (format == "rsatoolbox" && out.empty()) throw InputError("--format needs --out FILE.h5");
     const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
     LoadedRepresentation in = loadRepresentation(a.positional.front());
-    applyNanPolicy({&in}, policy);
+    const bool precomputed = in.representation->info().kind == RepresentationKind::Rdm;
+    // In a precomputed RDM (a subject of an RDM set, say) NaN marks a missing pair: kept as
+    // null under the default policy; ±Inf is still an error.
+    const bool keepMissing = precomputed && policy == NanPolicy::Error && !in.values.allFinite();
+    if (!keepMissing) applyNanPolicy({&in}, policy);
     Eigen::MatrixXd rdm;
     std::string measure;
-    if (in.representation->info().kind == RepresentationKind::Rdm) {
+    if (keepMissing) {
+        (void)alignment::condensedWithMissing(in.values, in.name);  // square, no ±Inf
+        rdm = in.values.cast<double>();
+        measure = in.representation->info().rdmMeasure.empty() ? "precomputed"
+                                                                : in.representation->info().rdmMeasure;
+    } else if (precomputed) {
         rdm = metrics::precomputedRdm(in.values, in.name);
         measure = in.representation->info().rdmMeasure.empty() ? "precomputed"
                                                                 : in.representation->info().rdmMeasure;
@@ -71,8 +82,13 @@ int runRdm(const std::vector<std::string>& args) {
     if (a.has("--json")) {
         JsonWriter w(std::cout);
         w.beginObject().key("measure").value(measure).key("n").value(n);
+        if (in.file->stimuli().hasLabels()) {
+            w.key("labels").beginArray();
+            for (const auto& l : in.labels) w.value(l);
+            w.endArray();
+        }
         if (out.empty()) {
-            w.key("upper").beginArray();
+            w.key("upper").beginArray();  // a missing pair (NaN) is written as null
             const Eigen::VectorXd upper = metrics::upperTriangle(rdm);
             for (Eigen::Index k = 0; k < upper.size(); ++k) w.value(upper[k]);
             w.endArray();

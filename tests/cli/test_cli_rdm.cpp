@@ -97,6 +97,34 @@ private slots:
         QVERIFY(drop.err.contains("dropped 2 of 10"));
     }
 
+    void labelsAndMissingPairs() {
+        // alignment.md: labels whenever the stimuli are labelled; a pair a precomputed RDM lacks
+        // (a subject of an RDM set) is null, not an error.
+        const QString set = makeFixture("rdm_set_native.h5");
+        auto r = runRepscope({"rdm", set + ":/brain/subjects/1", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["labels"].toArray().size(), 10);
+        QCOMPARE(o["labels"].toArray()[3].toString(), QStringLiteral("stim03"));
+        const QJsonArray upper = o["upper"].toArray();
+        QCOMPARE(upper.size(), 45);
+        // (2, 5) in scipy's squareform order: 2·10 − 2·3/2 + (5 − 2 − 1) = 19
+        for (int k = 0; k < upper.size(); ++k) QCOMPARE(upper[k].isNull(), k == 19);
+        // A ratings subject: labels in natural order, unrated pairs null.
+        r = runRepscope({"rdm", makeFixture("ratings_similarity.csv") + ":/ratings/p1", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["labels"].toArray().first().toString(), QStringLiteral("not, in h5"));
+        QCOMPARE(o["labels"].toArray()[1].toString(), QStringLiteral("stim01"));
+        int nulls = 0;
+        for (const QJsonValue& v : o["upper"].toArray()) nulls += v.isNull() ? 1 : 0;
+        QVERIFY(nulls > 0);
+        // No labels in the file: no "labels" field.
+        r = runRepscope({"rdm", makeFixture("generic_30.h5") + ":/acts", "--measure", "euclidean",
+                         "--json"});
+        QVERIFY(!QJsonDocument::fromJson(r.out.toUtf8()).object().contains("labels"));
+    }
+
     void badArguments() {
         const QString file = makeFixture("native_users.h5");
         const auto measure = runRepscope({"rdm", file + ":/cnn/conv1", "--measure", "manhattan", "--json"});
