@@ -211,6 +211,7 @@ private slots:
                  qPrintable(r.out));
         QVERIFY(runRepscope({"evaluate", "--help"}).out.contains("--bootstrap-stimuli"));
         QVERIFY(runRepscope({"--help"}).out.contains("evaluate"));
+        QVERIFY(runRepscope({"metrics"}).out.contains("rho_a\n    Spearman rho without tie"));
     }
 
     void infoListsARatingsFile() {
