@@ -8,16 +8,24 @@
 #include "repscope/alignment/condensed.h"
 #include "repscope/error.h"
 #include "repscope/matrix_writer.h"
+#include "repscope/metrics/crossnobis.h"
 #include "repscope/metrics/rdm.h"
+#include "repscope/repeated_measurements.h"
 
 namespace repscope::cli {
 
 const char* const kRdmUsage =
     "Usage: repscope rdm FILE:PATH [--measure correlation|cosine|euclidean|sqeuclidean]\n"
+    "                    [--measure crossnobis [--noise identity|full|shrinkage_diag|shrinkage_eye]]\n"
     "                    [--out OUT.h5|OUT.csv|OUT.npy [--format repscope|rsatoolbox]]\n"
     "                    [--nan-policy error|drop] [--json]\n\n"
     "Computes the N×N representational dissimilarity matrix of a representation (default\n"
     "measure: correlation = 1 − Pearson r). A precomputed RDM in the file is passed through.\n"
+    "  --measure crossnobis  cross-validated Mahalanobis distances of repeated measurements (an\n"
+    "              rsatoolbox Dataset with a repeating condition descriptor and a run descriptor):\n"
+    "              leave-one-run-out, mean over folds of (m_i - m_j)_train P (m_i - m_j)_test / D;\n"
+    "              --noise P: identity (default) or the inverse of the residual covariance, full,\n"
+    "              shrinkage_diag (Schafer & Strimmer) or shrinkage_eye (Ledoit & Wolf)\n"
     "  --out       .h5: dataset /rdm (N×N float32, attributes measure, source) and\n"
     "              /stimuli/labels; --format rsatoolbox writes rsatoolbox's RDMs layout that\n"
     "              rsatoolbox.rdm.load_rdm(path, file_type='hdf5') reads; .csv and .npy: the matrix\n"
@@ -27,7 +35,11 @@ const char* const kRdmUsage =
 
 int runRdm(const std::vector<std::string>& args) {
     const Arguments a = parseArguments("rdm", args, {"--json"},
-                                       {"--measure", "--out", "--format", "--nan-policy"});
+                                       {"--measure", "--out", "--format", "--nan-policy", "--noise"});
+    const bool crossnobis = a.option("--measure", "") == "crossnobis";
+    if (a.options.count("--noise") && !crossnobis) {
+        throw InputError("--noise applies to --measure crossnobis only");
+    }
     if (a.positional.size() != 1) throw InputError("expects one FILE:/path (see --help)");
     const std::string format = a.option("--format", "repscope");
     if (format != "repscope" && format != "rsatoolbox") {
@@ -44,7 +56,17 @@ int runRdm(const std::vector<std::string>& args) {
     if (!keepMissing) applyNanPolicy({&in}, policy);
     Eigen::MatrixXd rdm;
     std::string measure;
-    if (keepMissing) {
+    if (crossnobis) {
+        const auto* repeated = dynamic_cast<const RepeatedMeasurements*>(in.representation.get());
+        if (repeated == nullptr) {
+            throw FormatError(in.name + " is not a set of repeated measurements; crossnobis needs "
+                                        "an rsatoolbox Dataset whose condition descriptor repeats "
+                                        "over runs (a run descriptor: runs, run, fold, session)");
+        }
+        const metrics::NoiseModel noise = metrics::parseNoiseModel(a.option("--noise", "identity"));
+        rdm = metrics::crossnobisRdm(repeated->readObservations(), repeated->design(), noise);
+        measure = "crossnobis";
+    } else if (keepMissing) {
         (void)alignment::condensedWithMissing(in.values, in.name);  // square, no ±Inf
         rdm = in.values.cast<double>();
         measure = in.representation->info().rdmMeasure.empty() ? "precomputed"

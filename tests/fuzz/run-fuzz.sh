@@ -28,7 +28,7 @@ for c in native_basic native_users native_rdm native_order_attr rsa_dataset rsa_
          hardlink_cycle float16_layouts escape_names thumbs_overflow dims_overflow; do
   /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.h5"
 done
-for c in rdm_set_native rdm_set_condensed rsa_rdms_subjects; do
+for c in rdm_set_native rdm_set_condensed rsa_rdms_subjects rsa_runs; do
   /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.h5"
 done
 # Ratings CSV (alignment.md): the target opens every input as .csv too.

@@ -168,11 +168,17 @@ Discovery readRsatoolbox(const H5FilePtr& file) {
     if (auto why = unusableReason(f, std::nullopt)) {
         throw FormatError(file->path + ":/measurements " + *why);
     }
-    out.stimuli.count = f.shape[0];
-    readDescriptors(file, "/obs_descriptors", out.stimuli.count, out);
     for (const auto& p : file->index.datasetsUnder("/", {"/measurements", "/obs_descriptors"})) {
         out.skip(p, "is rsatoolbox metadata, not a representation");
     }
+    if (readRepeatedMeasurements(file, f, out)) {
+        for (const auto& p : file->index.datasetsUnder("/obs_descriptors")) {
+            out.skip(p, "is a descriptor of the observations, not a representation");
+        }
+        return out;
+    }
+    out.stimuli.count = f.shape[0];
+    readDescriptors(file, "/obs_descriptors", out.stimuli.count, out);
     out.representations.push_back(
         makeDenseRepresentation(file, f, "rsatoolbox", "measurements"));
     return out;

@@ -28,4 +28,10 @@ void readStimulusColumn(const H5FilePtr& file, const std::string& path, const st
 std::vector<std::string> takeRdmSets(const H5FilePtr& file, std::vector<std::string>& paths,
                                      std::size_t& n, Discovery& out);
 
+// An rsatoolbox Dataset whose condition descriptor repeats (repeated_measurements.cpp): sets
+// out.stimuli to the distinct conditions and adds the per-condition mean of /measurements;
+// false (nothing changed) when the conditions do not repeat.
+bool readRepeatedMeasurements(const H5FilePtr& file, const DatasetFacts& measurements,
+                              Discovery& out);
+
 }  // namespace repscope::io
