@@ -13,6 +13,9 @@ ActivityWidget::ActivityWidget(QWidget* parent)
     : QWidget(parent), label_(new QLabel(this)), bar_(new QProgressBar(this)),
       cancel_(new QPushButton(tr("Cancel"), this)) {
     label_->setObjectName(QStringLiteral("activityLabel"));
+    // A long activity is cut at the status bar's edge, never widening the window.
+    label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    label_->setMinimumWidth(80);
     bar_->setObjectName(QStringLiteral("activityProgress"));
     bar_->setFixedWidth(220);
     bar_->setTextVisible(false);

@@ -1,9 +1,12 @@
 #include "gui/analysis_controller.h"
 
 #include <QStringList>
+#include <algorithm>
+#include <optional>
 
 #include "gui/layer_matrix_panel.h"
 #include "gui/representation_cache.h"
+#include "repscope/views/heatmap_view.h"
 #include "repscope/metrics/registry.h"
 
 namespace repscope::gui {
@@ -101,7 +104,21 @@ QString AnalysisController::displayName(std::size_t index) const {
     return QString::fromStdString(representationName(*collection_, entries_[index]));
 }
 
+void AnalysisController::markFocusCell() {
+    const auto at = [&](std::size_t rep) -> std::optional<std::int64_t> {
+        const auto it = std::find(matrixReps_.begin(), matrixReps_.end(), rep);
+        if (it == matrixReps_.end()) return std::nullopt;
+        return static_cast<std::int64_t>(it - matrixReps_.begin());
+    };
+    const auto row = at(focusA_);
+    const auto col = at(focusB_);
+    matrix_->view()->setMarkedCell(row && col && matrix_->view()->source()
+                                       ? std::optional(std::pair{*row, *col})
+                                       : std::nullopt);
+}
+
 void AnalysisController::focusUpdated() {
+    markFocusCell();
     if (entries_.empty()) {
         rdm_->setFocusNames(QString(), QString());
     } else {
@@ -255,6 +272,7 @@ void AnalysisController::matrixFinished(quint64 request, const LayerMatrixResult
     setStatus(&matrixStatus_, tr("layer matrix: %1 over %2 representations")
                                   .arg(name)
                                   .arg(result.representations.size()));
+    markFocusCell();
     emit layerMatrixShown();
 }
 

@@ -75,6 +75,8 @@ private:
     void rdmFinished(quint64 request, const RdmResult& result, const TaskOutcome& outcome,
                      const QString& what);
     void matrixCellClicked(qint64 row, qint64 col);
+    // Outlines the focus pair's cell (row A, column B) in the layer matrix shown.
+    void markFocusCell();
     void focusUpdated();
     void setStatus(QString* part, const QString& text);
     [[nodiscard]] std::size_t shownRepresentation() const;

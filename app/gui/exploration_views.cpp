@@ -2,6 +2,8 @@
 
 #include <QAction>
 #include <QDockWidget>
+
+#include "gui/dock_action.h"
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QMenu>
@@ -41,10 +43,8 @@ void ExplorationViews::addViewActions(QMenu* menu) {
     projection->setCheckable(true);
     projection->setChecked(true);
     connect(projection, &QAction::toggled, projectionPanel_, &QWidget::setVisible);
-    QAction* inspector = inspectorDock_->toggleViewAction();
-    inspector->setText(tr("&Inspector"));
-    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    menu->addAction(inspector);
+    // Brings the Inspector to the front when it is a background tab (see dock_action.h).
+    menu->addAction(dockViewAction(inspectorDock_, tr("&Inspector"), QKeySequence(Qt::CTRL | Qt::Key_I)));
 }
 
 }  // namespace repscope::gui

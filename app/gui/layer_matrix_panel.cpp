@@ -5,10 +5,13 @@
 #include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStringList>
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "gui/narrow.h"
 #include "gui/stale_overlay.h"
+#include "repscope/text.h"
 #include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
@@ -17,6 +20,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     : QWidget(parent),
       metricCombo_(new QComboBox(this)),
       view_(new views::HeatmapView(this)),
+      legend_(new QLabel(this)),
       note_(new QLabel(this)),
       title_(new QLabel(this)),
       pending_(new StaleOverlay(view_)) {
@@ -31,6 +35,10 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     }
     view_->setObjectName(QStringLiteral("layerMatrixView"));
     view_->setAxisLabelsShown(true);
+    legend_->setObjectName(QStringLiteral("layerMatrixLegend"));
+    legend_->setTextFormat(Qt::RichText);
+    legend_->setWordWrap(true);
+    legend_->hide();
     note_->setObjectName(QStringLiteral("layerMatrixNote"));
     note_->setWordWrap(true);
     note_->setStyleSheet(QStringLiteral("color: #555"));
@@ -42,6 +50,9 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
+    // Cut at the panel's edge rather than widening the window; the metric is also the chooser's.
+    title_->setMinimumWidth(80);
+    allowNarrow(metricCombo_, 100);
     updateTitle();
     pending_->setObjectName(QStringLiteral("layerMatrixPending"));
     auto* metricLabel = new QLabel(tr("&Metric:"), this);
@@ -56,6 +67,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addWidget(view_, 1);
+    layout->addWidget(legend_);
     layout->addWidget(note_);
 
     setMetric(QString::fromLatin1(kDefaultMetric));
@@ -88,13 +100,35 @@ void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> sourc
         scale.high = static_cast<float>(metric.highest);
     }
     view_->setColorScale(scale);
+    updateLegend(labels.get());
     view_->setSource(std::move(source), std::move(labels), "model");
     updateTitle();
 }
 
 void LayerMatrixPanel::clearMatrix() {
     view_->setSource(nullptr);
+    updateLegend(nullptr);
     updateTitle();
+}
+
+void LayerMatrixPanel::updateLegend(const Stimuli* labels) {
+    const CategoryColumn* models = labels != nullptr ? labels->column("model") : nullptr;
+    if (models == nullptr || models->categories.empty()) {
+        legend_->clear();
+        legend_->hide();
+        return;
+    }
+    // Names come from files: escaped before they reach the rich-text label.
+    QStringList items;
+    for (std::size_t k = 0; k < models->categories.size(); ++k) {
+        const QColor colour = views::categoryColour(static_cast<std::int32_t>(k));
+        items << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                     .arg(colour.name(), QString::fromStdString(printable(models->categories[k])).toHtmlEscaped());
+    }
+    legend_->setText(items.join(QStringLiteral(" &nbsp; ")));
+    legend_->setToolTip(tr("Models: the colour strips along the matrix. Rows and columns are named by "
+                           "their layer; hover a cell for the full names."));
+    legend_->show();
 }
 
 QString LayerMatrixPanel::shownMetric() const {

@@ -1,6 +1,7 @@
 #pragma once
 // The "Layer matrix" panel: a metric chooser (every metric of the registry, its description as
-// tooltip) above a HeatmapView of representation × representation values, and a note line
+// tooltip) above a HeatmapView of representation × representation values (layer names on the
+// axes, the model by the colour strip), a legend of the models' colours, and a note line
 // (progress, skipped representations, undefined pairs, errors). It only shows what it is
 // given; AnalysisController computes it.
 #include <QString>
@@ -49,6 +50,8 @@ public:
     void setPending(const QString& metric);
     void clearPending(bool cancelled);
     [[nodiscard]] bool isPending() const;
+    // The models' colours, as in the strips along the matrix (plain names, escaped).
+    [[nodiscard]] QLabel* legend() const { return legend_; }
     // One or a few lines under the matrix; empty hides it.
     void setNote(const QString& text);
     [[nodiscard]] QString note() const;
@@ -60,9 +63,11 @@ signals:
 
 private:
     void updateTitle();
+    void updateLegend(const Stimuli* labels);
 
     QComboBox* metricCombo_;
     views::HeatmapView* view_;
+    QLabel* legend_;
     QLabel* note_;
     QLabel* title_;
     StaleOverlay* pending_;  // the banner over the dimmed matrix

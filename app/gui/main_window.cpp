@@ -111,6 +111,7 @@ MainWindow::MainWindow(QWidget* parent)
     dataDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, dataDock_);
     resizeDocks({dataDock_}, {340}, Qt::Horizontal);
+    setPreferredWidth(dataDock_, 340);
     addDockWidget(Qt::LeftDockWidgetArea, exploration_->inspectorDock());
     splitDockWidget(dataDock_, exploration_->inspectorDock(), Qt::Vertical);
     jobsDock_->setObjectName(QStringLiteral("jobsDock"));
@@ -120,6 +121,13 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(exploration_->inspectorDock(), jobsDock_);
     exploration_->inspectorDock()->raise();
     connect(dataPanel_, &views::DataPanel::closeFileRequested, this, &MainWindow::closeFile);
+    connect(analysis_, &AnalysisController::focusChanged, this, [this] {
+        const auto& reps = analysis_->representations();
+        const auto name = [&](std::size_t k) {
+            return k < reps.size() ? QString::fromStdString(reps[k].representation->info().qualifiedName()) : QString();
+        };
+        dataPanel_->setFocusMarks(name(analysis_->focusA()), reps.size() > 1 ? name(analysis_->focusB()) : QString());
+    });
     connect(dataPanel_, &views::DataPanel::representationSelected, analysis_,
             &AnalysisController::focusRepresentation);
     connect(dataPanel_, &views::DataPanel::representationActivated, analysis_,
@@ -210,10 +218,7 @@ void MainWindow::createMenus() {
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* toggleData = dataDock_->toggleViewAction();
-    toggleData->setText(tr("&Data Panel"));
-    toggleData->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    view->addAction(toggleData);
+    view->addAction(dockViewAction(dataDock_, tr("&Data Panel"), QKeySequence(Qt::CTRL | Qt::Key_D)));
     exploration_->addViewActions(view);
     projection3d_->addViewActions(view);
     units_->addViewActions(view);
@@ -228,6 +233,9 @@ void MainWindow::createMenus() {
 void MainWindow::createStatusBar() {
     shown_ = new QLabel(this);
     shown_->setObjectName(QStringLiteral("analysisStatus"));
+    // Cut at the window's edge rather than widening it (the full text is the tooltip).
+    shown_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    connect(analysis_, &AnalysisController::statusChanged, shown_, &QLabel::setToolTip);
     statusBar()->addWidget(shown_, 1);
     connect(analysis_, &AnalysisController::statusChanged, shown_, &QLabel::setText);
     statusBar()->addPermanentWidget(activity_);

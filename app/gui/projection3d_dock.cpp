@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QMenu>
 
+#include "gui/dock_action.h"
 #include "gui/projection3d_controller.h"
 #include "gui/projection3d_panel.h"
 #include "repscope/views/scatter3d_view.h"
@@ -24,15 +25,13 @@ Projection3DDock::Projection3DDock(QMainWindow* window, TaskRunner* tasks,
     panel_->view()->setSelectionModel(selection);
     window->addDockWidget(Qt::RightDockWidgetArea, dock_);
     dock_->hide();
+    keepOnScreenWhenShown(window, dock_);
     // Computed while on screen only.
     connect(dock_, &QDockWidget::visibilityChanged, controller_, &Projection3DController::setActive);
 }
 
 void Projection3DDock::addViewActions(QMenu* menu) {
-    QAction* toggle = dock_->toggleViewAction();
-    toggle->setText(tr("&3-D View"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    menu->addAction(toggle);
+    menu->addAction(dockViewAction(dock_, tr("&3-D View"), QKeySequence(Qt::CTRL | Qt::Key_3)));
 }
 
 }  // namespace repscope::gui

@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "gui/narrow.h"
 #include "repscope/views/scatter3d_view.h"
 
 namespace repscope::gui {
@@ -73,6 +74,7 @@ Projection3DPanel::Projection3DPanel(QWidget* parent)
         label->setBuddy(combo);
         controls->addWidget(label);
         controls->addWidget(combo);
+        allowNarrow(combo);
     };
     addCombo(tr("M&ethod:"), methodCombo_);
     addCombo(tr("Colour b&y:"), colourCombo_);

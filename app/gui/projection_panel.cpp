@@ -8,6 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "gui/narrow.h"
 #include "gui/stale_overlay.h"
 #include "repscope/views/projection_view.h"
 
@@ -75,6 +76,7 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
         label->setBuddy(combo);
         controls->addWidget(label);
         controls->addWidget(combo);
+        allowNarrow(combo);
     };
     addCombo(tr("&Method:"), methodCombo_);
     addCombo(tr("Colour &by:"), colourCombo_);

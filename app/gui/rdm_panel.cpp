@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "gui/narrow.h"
 #include "repscope/views/colormap.h"
 #include "repscope/views/heatmap_view.h"
 
@@ -25,6 +26,7 @@ RdmPanel::RdmPanel(QWidget* parent)
       measureCombo_(new QComboBox(this)),
       orderingCombo_(new QComboBox(this)),
       colormapCombo_(new QComboBox(this)),
+      fitButton_(new QToolButton(this)),
       aButton_(makeSideButton(QStringLiteral("A"), QStringLiteral("focusAButton"), this)),
       bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("focusBButton"), this)),
       focus_(new QLabel(this)),
@@ -48,6 +50,11 @@ RdmPanel::RdmPanel(QWidget* parent)
     for (views::Colormap m : views::allColormaps()) {
         colormapCombo_->addItem(fromView(views::colormapName(m)), static_cast<int>(m));
     }
+    fitButton_->setObjectName(QStringLiteral("rdmFitButton"));
+    fitButton_->setText(tr("Fit"));
+    fitButton_->setCheckable(true);
+    fitButton_->setToolTip(tr("Colours span the 1st\u201399th percentile of the zoomed view instead of "
+                              "the whole matrix's smallest to largest value"));
     aButton_->setChecked(true);
     focus_->setObjectName(QStringLiteral("rdmFocusLabel"));
     focus_->setTextFormat(Qt::RichText);
@@ -70,10 +77,16 @@ RdmPanel::RdmPanel(QWidget* parent)
         label->setBuddy(combo);
         controls->addWidget(label);
         controls->addWidget(combo);
+        allowNarrow(combo);
     };
     addCombo(tr("M&easure:"), measureCombo_);
     addCombo(tr("&Order:"), orderingCombo_);
-    addCombo(tr("&Colours:"), colormapCombo_);
+    // The colormap's names say what it is: no label, so the row fits narrow panels.
+    controls->addWidget(colormapCombo_);
+    allowNarrow(colormapCombo_);
+    colormapCombo_->setToolTip(tr("Colours"));
+    colormapCombo_->setAccessibleName(tr("Colours"));
+    controls->addWidget(fitButton_);
     controls->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -89,6 +102,9 @@ RdmPanel::RdmPanel(QWidget* parent)
         views::ColorScale scale = view_->colorScale();
         scale.colormap = static_cast<views::Colormap>(colormapCombo_->currentData().toInt());
         view_->setColorScale(scale);
+    });
+    connect(fitButton_, &QToolButton::toggled, this, [this](bool fit) {
+        view_->setRangeMode(fit ? views::RangeMode::FitToView : views::RangeMode::WholeMatrix);
     });
     connect(aButton_, &QToolButton::toggled, this, [this](bool checked) {
         updateFocusLabel();

@@ -1,6 +1,7 @@
 #pragma once
 // The "RDM" panel: the RDM of one side of the focus pair (A or B, a toggle) in a HeatmapView,
-// with its RDM measure, stimulus ordering and colormap, the focus pair's names, and a note line.
+// with its RDM measure, stimulus ordering, colormap and colour range (whole matrix or fitted to
+// the zoomed view), the focus pair's names, and a note line.
 // The colormap is applied here; the measure, ordering and side are requests that
 // AnalysisController computes in the background and hands back through showRdm().
 #include <QString>
@@ -62,6 +63,7 @@ private:
     QComboBox* measureCombo_;
     QComboBox* orderingCombo_;
     QComboBox* colormapCombo_;
+    QToolButton* fitButton_;  // checked: colours fitted to the zoomed view, else the whole matrix
     QToolButton* aButton_;
     QToolButton* bButton_;
     QLabel* focus_;

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QMenu>
 
+#include "gui/dock_action.h"
 #include "gui/units_controller.h"
 #include "gui/units_panel.h"
 
@@ -19,7 +20,8 @@ UnitsDock::UnitsDock(QMainWindow* window, TaskRunner* tasks, AnalysisController*
     dock_->setAllowedAreas(Qt::AllDockWidgetAreas);
     window->addDockWidget(Qt::RightDockWidgetArea, dock_);
     dock_->hide();
-    panel_->setMinimumSize(360, 320);
+    panel_->setMinimumSize(240, 240);
+    keepOnScreenWhenShown(window, dock_);
     connect(dock_, &QDockWidget::visibilityChanged, controller_, &UnitsController::setActive);
     // Shown for the first time: give it room beside the central views.
     connect(dock_, &QDockWidget::visibilityChanged, this, [this, window](bool visible) {
@@ -30,9 +32,7 @@ UnitsDock::UnitsDock(QMainWindow* window, TaskRunner* tasks, AnalysisController*
 }
 
 void UnitsDock::addViewActions(QMenu* menu) {
-    QAction* toggle = dock_->toggleViewAction();
-    toggle->setText(tr("&Unit Matching"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
+    QAction* toggle = dockViewAction(dock_, tr("&Unit Matching"), QKeySequence(Qt::CTRL | Qt::Key_U));
     toggle->setToolTip(tr("The focus pair's units matched one-to-one, correlations reordered onto the diagonal"));
     menu->addAction(toggle);
 }

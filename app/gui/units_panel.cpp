@@ -13,6 +13,7 @@ UnitsPanel::UnitsPanel(QWidget* parent)
       note_(new QLabel(this)) {
     setObjectName(QStringLiteral("unitsPanel"));
     title_->setObjectName(QStringLiteral("unitsTitle"));
+    title_->setWordWrap(true);
     view_->setObjectName(QStringLiteral("unitsView"));
     note_->setObjectName(QStringLiteral("unitsNote"));
     note_->setWordWrap(true);

@@ -161,7 +161,9 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
     if (!view->source()) return std::nullopt;
     views::HeatmapContent content;
     content.source = view->source();
-    content.scale = view->colorScale();
+    // The colours the view shows: its range, whichever mode found it.
+    content.scale = view->effectiveColorScale();
+    content.scale.autoRange = false;
     content.rowStimuli = view->stimuli();
     content.categoryColumn = view->categoryColumnName();
     const auto rows = static_cast<qint64>(content.source->rows());
@@ -173,6 +175,9 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         content.rowAxisTitle = content.colAxisTitle = tr("%1 stimuli").arg(rows);
         f.title = tr("RDM of %1").arg(analysis_->displayName(shown));
         f.subtitle = tr("%1 · %2 stimuli · %3").arg(measure).arg(rows).arg(rdm_->orderingText());
+        if (view->rangeMode() == views::RangeMode::FitToView && view->colorScale().autoRange) {
+            f.subtitle += tr(" · colours fitted to the zoomed view");
+        }
     } else {
         // The values' own metric, not the chooser's: they differ while a new one computes.
         const QString metric = QString::fromStdString(content.source->measureName());

@@ -79,18 +79,7 @@ QString pathOf(const MainWindow& w, std::size_t index) {
         w.analysis()->representations().at(index).representation->info().path);
 }
 
-// The window as on screen: QWidget::grab() leaves out what HeatmapView paints with QPainter
-// over its GL content (strips, colorbar, labels), so each view's framebuffer is drawn over it.
-QImage windowImage(QWidget& window) {
-    QImage image = window.grab().toImage();
-    QPainter painter(&image);
-    for (HeatmapView* view : window.findChildren<HeatmapView*>()) {
-        if (view->isVisible())
-            painter.drawImage(view->mapTo(&window, QPoint(0, 0)),
-                              repscope::test::completeFrame(*view));
-    }
-    return image;
-}
+using repscope::test::windowImage;
 
 // Waits until nothing is pending and the RDM view shows representation `index`.
 bool waitForRdmOf(const MainWindow& w, std::size_t index) {

@@ -51,17 +51,7 @@ namespace {
 
 constexpr int kTimeoutMs = 300000;
 
-// The window as on screen: QWidget::grab() leaves out what the GL views paint with QPainter
-// over their GL content, so each GL view's framebuffer is drawn over it.
-QImage windowImage(QWidget& window) {
-    QImage image = window.grab().toImage();
-    QPainter painter(&image);
-    for (QOpenGLWidget* view : window.findChildren<QOpenGLWidget*>()) {
-        if (view->isVisible())
-            painter.drawImage(view->mapTo(&window, QPoint(0, 0)), view->grabFramebuffer());
-    }
-    return image;
-}
+using repscope::test::windowImage;
 
 Eigen::MatrixXd pcaOf(const MainWindow& w, std::size_t representation) {
     const repscope::MatrixF x = w.collection().read(w.analysis()->representations()[representation]);

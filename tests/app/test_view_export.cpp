@@ -159,6 +159,9 @@ private slots:
 
     void threeDViewAsPngAndSvg() {
         QVERIFY(!exporter_->figureOf(ViewExporter::Target::ThreeD).has_value());  // hidden: nothing
+        // Side docks share one tab group (so the window fits 1280 px): room for a 3-D view whose
+        // export is more than a narrow column.
+        w_->resize(1600, 900);
         w_->projection3d()->dock()->show();
         repscope::views::Scatter3DView* view = w_->projection3d()->panel()->view();
         QTRY_VERIFY_WITH_TIMEOUT(view->hasPoints() && !w_->isBusy(), kTimeoutMs);

@@ -3,6 +3,8 @@
 // pixel expectations from the colour scale, and the actual image saved on failure.
 #include <QDir>
 #include <QImage>
+#include <QOpenGLWidget>
+#include <QPainter>
 #include <QtTest>
 #include <cmath>
 #include <memory>
@@ -32,6 +34,21 @@ inline QImage completeFrame(views::HeatmapView& view) {
         QCoreApplication::processEvents();
     }
     return img;
+}
+
+// The window as on screen: QWidget::grab() leaves out what GL views draw (HeatmapView's QPainter
+// strips, colorbar and labels too), so each visible GL view's framebuffer is drawn over it —
+// a heatmap's once its frame is complete.
+inline QImage windowImage(QWidget& window) {
+    QImage image = window.grab().toImage();
+    QPainter painter(&image);
+    for (QOpenGLWidget* view : window.findChildren<QOpenGLWidget*>()) {
+        if (!view->isVisible()) continue;
+        auto* heatmap = qobject_cast<views::HeatmapView*>(view);
+        painter.drawImage(view->mapTo(&window, QPoint(0, 0)),
+                          heatmap != nullptr ? completeFrame(*heatmap) : view->grabFramebuffer());
+    }
+    return image;
 }
 
 // Pixel centre of display cell (row, col) in widget coordinates.

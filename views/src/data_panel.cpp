@@ -2,12 +2,17 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QIcon>
 #include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <functional>
 #include <map>
 
 #include "repscope/views/collection_text.h"
@@ -126,6 +131,9 @@ DataPanel::DataPanel(QWidget* parent)
     tree_->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(ShapeColumn, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(TypeColumn, QHeaderView::ResizeToContents);
+    // The name column keeps room for a layer's name however narrow the dock gets: the panel is
+    // never narrower than that plus the shape and type columns.
+    setMinimumWidth(230);
     connect(tree_, &QTreeView::activated, this, [this](const QModelIndex& index) {
         const QString name = index.siblingAtColumn(NameColumn).data(QualifiedNameRole).toString();
         if (!name.isEmpty()) emit representationActivated(name);
@@ -201,6 +209,7 @@ void DataPanel::setCollection(const Collection& collection) {
     const std::vector<DataFilePtr>& files = collection.files();
     for (std::size_t i = 0; i < files.size(); ++i) appendFile(model_, *files[i], static_cast<int>(i));
     restoreExpansion(expanded, known);
+    applyFocusMarks();
     metadata_->setHtml(stimulusMetadataHtml(collection));
 }
 
@@ -212,6 +221,61 @@ void DataPanel::showContextMenu(const QPoint& pos) {
     QMenu menu(this);
     QAction* close = menu.addAction(tr("Close %1").arg(fileName));
     if (menu.exec(tree_->viewport()->mapToGlobal(pos)) == close) emit closeFileRequested(fileIndex);
+}
+
+void DataPanel::setFocusMarks(const QString& a, const QString& b) {
+    focusA_ = a;
+    focusB_ = b;
+    applyFocusMarks();
+}
+
+void DataPanel::applyFocusMarks() {
+    const auto badge = [](const QString& text) {
+        // A small rounded label in the views' A/B colours, drawn once per kind.
+        const QColor fill = text == QStringLiteral("A") ? QColor(0x4e79a7) : text == QStringLiteral("B") ? QColor(0xe15759) : QColor(0x76b7b2);
+        QPixmap pixmap(text.size() > 1 ? 30 : 16, 14);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(fill);
+        painter.drawRoundedRect(QRectF(pixmap.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        QFont font = painter.font();
+        font.setPixelSize(10);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(pixmap.rect(), Qt::AlignCenter, text);
+        return QIcon(pixmap);
+    };
+    const std::function<void(QStandardItem*)> visit = [&](QStandardItem* item) {
+        for (int r = 0; r < item->rowCount(); ++r) {
+            QStandardItem* child = item->child(r, NameColumn);
+            if (child == nullptr) continue;
+            const QString name = child->data(QualifiedNameRole).toString();
+            if (!name.isEmpty()) {
+                QStringList marks;
+                if (name == focusA_) marks << QStringLiteral("A");
+                if (name == focusB_) marks << QStringLiteral("B");
+                const QString mark = marks.join(QLatin1Char(' '));
+                if (child->data(FocusRole).toString() != mark) {
+                    child->setData(mark, FocusRole);
+                    child->setIcon(mark.isEmpty() ? QIcon() : badge(marks.join(QString())));
+                    QFont font = child->font();
+                    font.setBold(!mark.isEmpty());
+                    child->setFont(font);
+                }
+            }
+            visit(child);
+        }
+    };
+    visit(model_->invisibleRootItem());
+}
+
+void DataPanel::resizeEvent(QResizeEvent* e) {
+    constexpr int kTypeColumnWidth = 300;
+    QWidget::resizeEvent(e);
+    tree_->setColumnHidden(TypeColumn, width() < kTypeColumnWidth);
 }
 
 }  // namespace repscope::views

@@ -77,8 +77,12 @@ Cells renderCells(const tiles::TileSource& source, const ColorScale& wanted, dou
         progress.report(static_cast<double>(k + 1) / static_cast<double>(visible.keys.size()));
     }
     out.scale = wanted;
+    // The whole matrix's smallest and largest value, as the view's default scale (the same
+    // cells as the view reads it from, whatever the figure's resolution).
     if (out.scale.autoRange && !out.tiles.empty()) {
-        std::tie(out.scale.low, out.scale.high) = visibleRange(out.tiles, vp, QSizeF(size));
+        std::tie(out.scale.low, out.scale.high) = level == rangeLevel(rows, cols)
+                                                      ? tilesRange(out.tiles)
+                                                      : wholeMatrixRange(source, progress);
     }
     out.image = QImage(size, QImage::Format_RGB32);
     out.image.fill(Qt::white);

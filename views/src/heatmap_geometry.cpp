@@ -51,6 +51,20 @@ HeatmapLayout HeatmapLayout::forSize(QSize size, QSizeF labelMargin) {
     return l;
 }
 
+int rangeLevel(std::int64_t rows, std::int64_t cols) {
+    int level = 0;
+    while (tiles::tilesAtLevel(rows, level) * tiles::tilesAtLevel(cols, level) > kRangeTiles) ++level;
+    return level;
+}
+
+std::vector<tiles::TileKey> allTiles(std::int64_t rows, std::int64_t cols, int level) {
+    std::vector<tiles::TileKey> keys;
+    for (std::int64_t r = 0; r < tiles::tilesAtLevel(rows, level); ++r) {
+        for (std::int64_t c = 0; c < tiles::tilesAtLevel(cols, level); ++c) keys.push_back({level, r, c});
+    }
+    return keys;
+}
+
 int levelForScale(double scale, int coarsestLevel) {
     if (scale >= 1.0) return 0;
     const int level = static_cast<int>(std::lround(std::log2(1.0 / scale)));

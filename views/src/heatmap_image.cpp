@@ -21,7 +21,9 @@ QImage renderHeatmapImage(const tiles::TileSource& source, const HeatmapImageOpt
     }
     ColorScale scale = options.scale;
     if (scale.autoRange && !drawn.empty()) {
-        std::tie(scale.low, scale.high) = detail::visibleRange(drawn, vp, l.matrix.size());
+        std::tie(scale.low, scale.high) = options.rangeMode == RangeMode::WholeMatrix
+                                              ? detail::wholeMatrixRange(source, progress)
+                                              : detail::visibleRange(drawn, vp, l.matrix.size());
     }
     detail::SelectionMask mask;
     if (options.selection != nullptr) mask = detail::buildSelectionMask(source, *options.selection, level);
@@ -46,6 +48,7 @@ QImage renderHeatmapImage(const tiles::TileSource& source, const HeatmapImageOpt
     }
     in.scale = scale;
     in.measure = QString::fromStdString(source.valueName());
+    if (options.scale.autoRange) in.scaleNote = detail::rangeNote(options.rangeMode, source.rows(), source.cols());
     QPainter painter(&image);
     detail::paintOverlays(painter, in);
     return image;

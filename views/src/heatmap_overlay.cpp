@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace repscope::views::detail {
 
@@ -62,8 +63,13 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
         t.rotate(90);
         painter.drawImage(l.rowStrip, side.transformed(t));
     }
-    // Colorbar: high at the top.
-    const QRectF bar = l.colorbar;
+    // Colorbar: high at the top, beside the matrix as drawn (a fitted matrix may be narrower or
+    // shorter than its area), with room for the title above and the scale's note below.
+    const double drawnRight = l.matrix.left() + std::clamp(in.viewport.toPixelX(static_cast<double>(in.cols)), 1.0, l.matrix.width());
+    const double drawnHeight = std::clamp(in.viewport.toPixelY(static_cast<double>(in.rows)), 1.0, l.matrix.height());
+    QRectF bar = l.colorbar;
+    bar.moveLeft(std::min(bar.left(), drawnRight + 8.0));
+    bar.setHeight(std::max(40.0, std::min(bar.height(), drawnHeight - 64.0)));
     const int h = std::max(1, static_cast<int>(bar.height()));
     QImage ramp(1, h, QImage::Format_ARGB32);
     const ColorScale& s = in.scale;
@@ -93,15 +99,68 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     const double titleWidth = std::max(60.0, painter.window().width() - 2.0 - titleLeft);
     painter.drawText(QRectF(titleLeft, bar.top() - 44, titleWidth, 34),
                      Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, in.measure);
+    if (!in.scaleNote.isEmpty()) {
+        painter.setPen(QColor(110, 110, 110));
+        painter.drawText(QRectF(titleLeft, bar.bottom() + 8, titleWidth, 44),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, in.scaleNote);
+    }
+}
+
+std::pair<float, float> tilesRange(const std::vector<tiles::TilePtr>& tiles) {
+    float low = std::numeric_limits<float>::infinity();
+    float high = -std::numeric_limits<float>::infinity();
+    for (const tiles::TilePtr& t : tiles) {
+        for (const float v : t->values) {
+            if (!std::isfinite(v)) continue;
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    }
+    if (!std::isfinite(low)) return {0.0F, 1.0F};
+    std::vector<float> ends{low, high};
+    return quantileRange(ends, 0.0, 1.0);
+}
+
+std::pair<float, float> wholeMatrixRange(const tiles::TileSource& source, Progress& progress) {
+    std::vector<tiles::TilePtr> cells;
+    for (const tiles::TileKey& key : allTiles(source.rows(), source.cols(), rangeLevel(source.rows(), source.cols()))) {
+        cells.push_back(source.compute(key, progress));
+    }
+    return tilesRange(cells);
+}
+
+QString rangeNote(RangeMode mode, std::int64_t rows, std::int64_t cols) {
+    if (mode == RangeMode::FitToView) return QStringLiteral("scale: fit to view");
+    const int level = rangeLevel(rows, cols);
+    if (level == 0) return QStringLiteral("scale: whole matrix");
+    return QStringLiteral("scale: whole matrix (%1\u00d7%1 means)").arg(1 << level);
+}
+
+int axisLabelFontPixels(double cellPixels) {
+    return std::clamp(static_cast<int>(std::floor(cellPixels * 0.9)), kMinLabelFontPixels, kOverlayFontPixels);
+}
+
+QString axisLabel(const Stimuli& stimuli, std::size_t s, const CategoryColumn* column) {
+    if (s >= stimuli.count) return {};
+    const std::string& label = stimuli.label(s);
+    if (column != nullptr && s < column->codes.size() && column->codes[s] >= 0 &&
+        static_cast<std::size_t>(column->codes[s]) < column->categories.size()) {
+        const std::string& category = column->categories[static_cast<std::size_t>(column->codes[s])];
+        if (!category.empty() && label.size() > category.size() + 1 && label.starts_with(category) &&
+            label[category.size()] == '/') {
+            return QString::fromStdString(label.substr(category.size() + 1));
+        }
+    }
+    return QString::fromStdString(label);
 }
 
 void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli) {
     const HeatmapLayout& l = in.layout;
     const HeatmapViewport& vp = in.viewport;
-    if (vp.scale < kMinLabelledCell || (l.rowLabels.isEmpty() && l.colLabels.isEmpty())) return;
+    if (vp.scale < kMinViewLabelledCell || (l.rowLabels.isEmpty() && l.colLabels.isEmpty())) return;
     painter.save();
     QFont font = painter.font();
-    font.setPixelSize(kOverlayFontPixels);
+    font.setPixelSize(axisLabelFontPixels(vp.scale));
     painter.setFont(font);
     painter.setPen(QColor(40, 40, 40));
     const QFontMetricsF metrics(font);
@@ -111,9 +170,8 @@ void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& s
         return std::pair{first, last};
     };
     const auto text = [&](const std::vector<std::size_t>* order, std::int64_t p, double width) {
-        const std::size_t s = stimulusAt(order, p);
-        const QString label = s < stimuli.count ? QString::fromStdString(stimuli.label(s)) : QString();
-        return metrics.elidedText(label, Qt::ElideMiddle, width);
+        return metrics.elidedText(axisLabel(stimuli, stimulusAt(order, p), in.categories),
+                                  Qt::ElideMiddle, width);
     };
     if (!l.rowLabels.isEmpty()) {
         painter.setClipRect(l.rowLabels);

@@ -27,6 +27,7 @@ struct OverlayInput {
     const CategoryColumn* categories = nullptr;
     ColorScale scale;
     QString measure;
+    QString scaleNote;  // under the colorbar: which range the scale spans ("whole matrix", ...)
 };
 
 QColor categoryColour(std::int32_t code);
@@ -34,10 +35,19 @@ void paintOverlays(QPainter& painter, const OverlayInput& in);
 
 // Pixel size of the overlay's text (ticks, measure name, axis labels).
 inline constexpr int kOverlayFontPixels = 11;
-// Cells smaller than this (pixels) get no axis labels.
+// Figure cells smaller than this (pixels) get no axis labels.
 inline constexpr double kMinLabelledCell = 12.0;
+// The view labels cells down to this size, in a font as small as kMinLabelFontPixels.
+inline constexpr double kMinViewLabelledCell = 8.5;
+inline constexpr int kMinLabelFontPixels = 8;
+// Font size of the view's axis labels for cells of the given size.
+[[nodiscard]] int axisLabelFontPixels(double cellPixels);
+// The label of stimulus s on an axis: when its category (from `column`) followed by '/' begins
+// the label, only the rest ("mlp/hidden1" in model "mlp" → "hidden1"): the strip's colour and
+// the legend name the category, and three models' "hidden1" no longer read alike when elided.
+[[nodiscard]] QString axisLabel(const Stimuli& stimuli, std::size_t s, const CategoryColumn* column);
 // The stimuli's labels left of the visible rows and above the visible columns (read upwards),
-// elided to the layout's label areas; nothing when cells are smaller than kMinLabelledCell.
+// elided to the layout's label areas; nothing when cells are smaller than kMinViewLabelledCell.
 void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli);
 
 // Selection state in display order at one level: 1 where a block holds a selected stimulus.
@@ -55,6 +65,16 @@ struct SelectionMask {
 // about 65536 on a regular grid of every k-th row and column when more are visible).
 [[nodiscard]] std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
                                                    const HeatmapViewport& vp, QSizeF area);
+
+// Smallest and largest finite cell of the tiles ({0, 1} when there is none; an empty range is
+// widened as quantileRange does).
+[[nodiscard]] std::pair<float, float> tilesRange(const std::vector<tiles::TilePtr>& tiles);
+// The whole matrix's range (RangeMode::WholeMatrix): computes the tiles at rangeLevel()
+// synchronously (CPU paths: figures, images). Throws what the source throws.
+[[nodiscard]] std::pair<float, float> wholeMatrixRange(const tiles::TileSource& source,
+                                                       Progress& progress);
+// The words under the colorbar for a range mode ("scale: whole matrix", ...).
+[[nodiscard]] QString rangeNote(RangeMode mode, std::int64_t rows, std::int64_t cols);
 
 // Dimming of cells outside the selection (same numbers in the shader uniforms).
 inline constexpr float kDim = 0.7F;

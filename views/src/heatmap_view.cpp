@@ -22,6 +22,8 @@ namespace repscope::views {
 using tiles::TileKey;
 using tiles::TilePtr;
 
+QColor categoryColour(std::int32_t code) { return detail::categoryColour(code); }
+
 namespace {
 constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
 constexpr int kUploadsPerFrame = 2;  // new tile textures per frame
@@ -61,6 +63,7 @@ void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
     stimuli_ = std::move(stimuli);
     categoryColumn_ = categoryColumn;
     hasAutoRange_ = false;
+    matrixRange_.reset();
     scheduler_->setSource(source_);
     updateLabelMargin();
     if (renderer_->initialized() && context() != nullptr) {
@@ -103,10 +106,17 @@ void HeatmapView::updateLabelMargin() {
     QFont f = font();
     f.setPixelSize(detail::kOverlayFontPixels);
     const QFontMetricsF metrics(f);
-    for (const std::string& label : stimuli_->labels) {
-        labelWidth_ = std::max(labelWidth_, metrics.horizontalAdvance(QString::fromStdString(label)));
+    const CategoryColumn* column = categoryColumn();
+    for (std::size_t s = 0; s < stimuli_->count; ++s) {
+        labelWidth_ = std::max(labelWidth_, metrics.horizontalAdvance(detail::axisLabel(*stimuli_, s, column)));
     }
     labelWidth_ = std::ceil(labelWidth_) + 4.0;
+}
+
+void HeatmapView::setMarkedCell(std::optional<std::pair<std::int64_t, std::int64_t>> cell) {
+    if (marked_ == cell) return;
+    marked_ = cell;
+    update();
 }
 
 void HeatmapView::setColorScale(const ColorScale& scale) {
@@ -116,13 +126,49 @@ void HeatmapView::setColorScale(const ColorScale& scale) {
 
 ColorScale HeatmapView::effectiveColorScale() const {
     ColorScale s = scale_;
-    if (s.autoRange) std::tie(s.low, s.high) = autoRange_;
+    if (s.autoRange) {
+        std::tie(s.low, s.high) =
+            rangeMode_ == RangeMode::WholeMatrix && matrixRange_ ? *matrixRange_ : autoRange_;
+    }
     return s;
+}
+
+void HeatmapView::setRangeMode(RangeMode mode) {
+    if (rangeMode_ == mode) return;
+    rangeMode_ = mode;
+    hasAutoRange_ = false;
+    update();
+}
+
+QString HeatmapView::rangeNote() const {
+    if (!scale_.autoRange || !source_) return {};
+    QString note = detail::rangeNote(rangeMode_, source_->rows(), source_->cols());
+    if (rangeMode_ == RangeMode::WholeMatrix && !matrixRange_) note += QStringLiteral(" \u2014 computing");
+    return note;
+}
+
+bool HeatmapView::updateMatrixRange(std::vector<TileKey>& wanted) {
+    if (matrixRange_) return true;
+    const std::vector<TileKey> keys =
+        allTiles(source_->rows(), source_->cols(), rangeLevel(source_->rows(), source_->cols()));
+    std::vector<TilePtr> cells;
+    for (const TileKey& key : keys) {
+        TilePtr t = cache_->get(key);
+        if (t) {
+            cells.push_back(std::move(t));
+        } else if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
+            wanted.push_back(key);  // after the visible tiles: those come first
+        }
+    }
+    if (cells.size() != keys.size()) return false;
+    matrixRange_ = detail::tilesRange(cells);
+    return true;
 }
 
 void HeatmapView::setViewport(const HeatmapViewport& vp) {
     viewport_ = vp;
     fitPending_ = false;
+    fitted_ = false;
     update();
 }
 
@@ -132,11 +178,14 @@ void HeatmapView::fitToView() {
 }
 
 HeatmapLayout HeatmapView::layout() const {
-    // Labels get at most 30% of the widget (elided to fit), none when that is too little.
+    // Row labels get at most 30% of the width, column labels 30% of the height (elided to
+    // fit), none when that is too little.
     constexpr double kShare = 0.3;
     constexpr double kMinLabelRoom = 24.0;
-    const double room = std::min(labelWidth_, kShare * std::min(width(), height()));
-    return HeatmapLayout::forSize(size(), room >= kMinLabelRoom ? QSizeF(room, room) : QSizeF());
+    const double rowRoom = std::min(labelWidth_, kShare * width());
+    const double colRoom = std::min(labelWidth_, kShare * height());
+    if (rowRoom < kMinLabelRoom || colRoom < kMinLabelRoom) return HeatmapLayout::forSize(size());
+    return HeatmapLayout::forSize(size(), QSizeF(rowRoom, colRoom));
 }
 
 int HeatmapView::currentLevel() const {
@@ -170,7 +219,7 @@ void HeatmapView::releaseGL() {
 }
 
 void HeatmapView::resizeGL(int /*w*/, int /*h*/) {
-    if (fitPending_) return;
+    if (fitted_) fitPending_ = true;
     update();
 }
 
@@ -218,6 +267,7 @@ void HeatmapView::paintGL() {
     if (fitPending_) {
         viewport_ = HeatmapViewport::fit(source_->rows(), source_->cols(), l.matrix.size());
         fitPending_ = false;
+        fitted_ = true;
     }
     const bool moving = viewport_.originX != lastPaintViewport_.originX ||
                         viewport_.originY != lastPaintViewport_.originY ||
@@ -237,6 +287,8 @@ void HeatmapView::paintGL() {
         }
     }
     wanted.insert(wanted.end(), visible.keys.begin(), visible.keys.end());
+    const bool rangeKnown =
+        !scale_.autoRange || rangeMode_ != RangeMode::WholeMatrix || updateMatrixRange(wanted);
     requestTiles(wanted);
 
     // While the view moves, new tiles per frame are bounded (an upload and its colouring cost a
@@ -262,7 +314,9 @@ void HeatmapView::paintGL() {
     }
     if (deferred) update();
     if (selectionDirty_ || maskLevel_ != level) updateSelectionMask();
-    if (scale_.autoRange) updateAutoRange(drawn, moving);
+    // Until the whole matrix's range is known, what is visible stands in for it (the frame is
+    // not complete, and the note under the colorbar says it is still computing).
+    if (scale_.autoRange && (rangeMode_ == RangeMode::FitToView || !rangeKnown)) updateAutoRange(drawn, moving);
     renderer_->prepare(drawn, effectiveColorScale(), defaultFramebufferObject());
 
     const qreal dpr = devicePixelRatioF();
@@ -282,7 +336,9 @@ void HeatmapView::paintGL() {
     paintOverlay(painter);
     painter.end();
     lastFrameHadAllTiles_ = complete;
-    lastFrameComplete_ = complete && !(scale_.autoRange && rangeHeld_);
+    const bool rangeFinal = !scale_.autoRange ||
+                            (rangeMode_ == RangeMode::WholeMatrix ? rangeKnown : !rangeHeld_);
+    lastFrameComplete_ = complete && rangeFinal;
     if (lastFrameComplete_) emit frameComplete();
 }
 
@@ -297,8 +353,23 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.categories = categoryColumn();
     in.scale = effectiveColorScale();
     in.measure = QString::fromStdString(source_->valueName());
+    in.scaleNote = rangeNote();
     detail::paintOverlays(painter, in);
     if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
+    if (marked_ && marked_->first < in.rows && marked_->second < in.cols) {
+        // Dark outside, white inside: visible on any colour of the map.
+        const QRectF cell(in.layout.matrix.left() + viewport_.toPixelX(static_cast<double>(marked_->second)),
+                          in.layout.matrix.top() + viewport_.toPixelY(static_cast<double>(marked_->first)),
+                          viewport_.scale, viewport_.scale);
+        painter.save();
+        painter.setClipRect(in.layout.matrix.adjusted(-2, -2, 2, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(20, 20, 20), 2.0));
+        painter.drawRect(cell.adjusted(-1, -1, 1, 1));
+        painter.setPen(QPen(Qt::white, 1.0));
+        painter.drawRect(cell.adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.restore();
+    }
     if (drag_ == DragMode::BrushRect || drag_ == DragMode::BrushRows || drag_ == DragMode::BrushCols) {
         const HeatmapLayout& l = in.layout;
         QRectF band = QRectF(dragStart_, dragLast_).normalized();

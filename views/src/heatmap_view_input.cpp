@@ -23,6 +23,7 @@ void HeatmapView::zoomAbout(double factor, QPointF widgetPos) {
     const HeatmapLayout l = layout();
     viewport_.zoomAbout(factor, widgetPos.x() - l.matrix.left(), widgetPos.y() - l.matrix.top());
     fitPending_ = false;
+    fitted_ = false;
     update();
 }
 
@@ -30,6 +31,7 @@ void HeatmapView::panByPixels(QPointF delta) {
     viewport_.originX -= delta.x() / viewport_.scale;
     viewport_.originY -= delta.y() / viewport_.scale;
     fitPending_ = false;
+    fitted_ = false;
     update();
 }
 

@@ -62,7 +62,7 @@ void paintAxes(QPainter& painter, const QRectF& area, const ScatterViewport& vp)
     painter.drawRect(area);
     const QPointF lowData = vp.toData(QPointF(0.0, area.height()), area.size());
     const QPointF highData = vp.toData(QPointF(area.width(), 0.0), area.size());
-    const int xTargets = std::max(2, static_cast<int>(area.width() / 90.0));
+    const int xTargets = std::max(3, static_cast<int>(area.width() / 80.0));
     const int yTargets = std::max(2, static_cast<int>(area.height() / 60.0));
     for (double v : niceTicks(lowData.x(), highData.x(), xTargets)) {
         const double x = area.left() + vp.toPixel(QPointF(v, 0.0), area.size()).x();

@@ -230,7 +230,10 @@ void Scatter3DView::releaseGL() {
     glReady_ = false;
 }
 
-void Scatter3DView::resizeGL(int /*w*/, int /*h*/) { syncSize(); }
+void Scatter3DView::resizeGL(int /*w*/, int /*h*/) {
+    syncSize();
+    if (cameraFitted_) cameraPending_ = true;
+}
 
 void Scatter3DView::paintGL() {
     if (!glReady_) return;
@@ -239,6 +242,7 @@ void Scatter3DView::paintGL() {
     if (cameraPending_) {
         scene_->resetCamera();
         cameraPending_ = false;
+        cameraFitted_ = true;
     }
     scene_->render();
 }

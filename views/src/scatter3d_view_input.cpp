@@ -53,8 +53,10 @@ void Scatter3DView::mousePressEvent(QMouseEvent* e) {
 
 void Scatter3DView::mouseMoveEvent(QMouseEvent* e) {
     if (pressed_ == Qt::NoButton) return QOpenGLWidget::mouseMoveEvent(e);
-    if ((e->position() - pressPos_).manhattanLength() >= QApplication::startDragDistance())
+    if ((e->position() - pressPos_).manhattanLength() >= QApplication::startDragDistance()) {
         dragMoved_ = true;
+        cameraFitted_ = false;  // the user's camera: kept through resizes
+    }
     forwardPosition(e);
     scene_->interactor()->MouseMoveEvent();
     e->accept();
@@ -89,6 +91,7 @@ void Scatter3DView::wheelEvent(QWheelEvent* e) {
     const int delta = e->angleDelta().y();
     if (delta == 0) return QOpenGLWidget::wheelEvent(e);
     syncSize();
+    cameraFitted_ = false;
     const qreal dpr = devicePixelRatioF();
     const QPointF p = e->position() * dpr;
     vtkGenericRenderWindowInteractor* interactor = scene_->interactor();

@@ -67,6 +67,9 @@ std::vector<double> niceTicks(double low, double high, int target) {
         if (v > high + step * 1e-9 || i > 100) break;
         ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
     }
+    // A lone tick says nothing about the scale: ask for finer steps (a range of ±37 in three
+    // targets rounds to steps of 50, which leave only 0).
+    if (ticks.size() < 2 && target < 64) return niceTicks(low, high, target * 2);
     return ticks;
 }
 

@@ -26,6 +26,8 @@ public:
         FileIndexRole,
         // On every row: "file", "model" or "layer".
         ItemKindRole,
+        // On layer rows: "A", "B", "A B" for the focus pair's layers, else empty.
+        FocusRole,
     };
 
     explicit DataPanel(QWidget* parent);
@@ -35,6 +37,9 @@ public:
 
     [[nodiscard]] QAbstractItemModel* model() const;
     [[nodiscard]] QTreeView* treeView() const { return tree_; }
+    // Marks the focus pair's layer rows (qualified names; B may equal A or be empty) with an
+    // "A" / "B" badge and bold names, as the RDM and projection name them.
+    void setFocusMarks(const QString& a, const QString& b);
     // The metadata summary as plain text (what the lower part shows).
     [[nodiscard]] QString metadataText() const;
 
@@ -46,14 +51,21 @@ signals:
     // The user asked to close the file at this collection index (context menu).
     void closeFileRequested(int fileIndex);
 
+protected:
+    // Below kTypeColumnWidth pixels the Type column is hidden, so that names keep their room.
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
     void showContextMenu(const QPoint& pos);
     [[nodiscard]] QSet<QString> expandedKeys() const;
     void restoreExpansion(const QSet<QString>& expanded, const QSet<QString>& known);
+    void applyFocusMarks();
 
     QStandardItemModel* model_;
     QTreeView* tree_;
     QTextBrowser* metadata_;
+    QString focusA_;
+    QString focusB_;
 };
 
 }  // namespace repscope::views

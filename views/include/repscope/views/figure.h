@@ -29,7 +29,7 @@ namespace repscope::views {
 // when its cells are large enough to read them.
 struct HeatmapContent {
     std::shared_ptr<const tiles::TileSource> source;
-    ColorScale scale;  // autoRange: 1st–99th percentile of the cells drawn, as in the view
+    ColorScale scale;  // autoRange: smallest to largest value of the whole matrix (the view's default)
     QString valueName;  // colorbar caption; empty: the source's measureName()
     // Labels and category columns of the rows, indexed as the source's rows before reordering
     // (rowOrder() maps display positions to them); null for none.

@@ -39,6 +39,19 @@ struct HeatmapLayout {
     [[nodiscard]] static HeatmapLayout forSize(QSize size, QSizeF labelMargin = {});
 };
 
+// How an automatic colour range is found. WholeMatrix (the default): the smallest and largest
+// value of the whole matrix, the same at every zoom and window size, read from the cells at
+// rangeLevel() (every entry up to 2048 per side: exact; beyond, block means of 2^k × 2^k
+// entries). FitToView: the 1st–99th percentile of the cells visible now.
+enum class RangeMode { WholeMatrix, FitToView };
+
+// Tiles whose cells give the whole matrix's range: at most this many.
+inline constexpr std::int64_t kRangeTiles = 64;
+// The finest level at which the whole rows × cols matrix is at most kRangeTiles tiles.
+[[nodiscard]] int rangeLevel(std::int64_t rows, std::int64_t cols);
+// Every tile of a rows × cols matrix at a level, row-major.
+[[nodiscard]] std::vector<tiles::TileKey> allTiles(std::int64_t rows, std::int64_t cols, int level);
+
 // The level whose cells are closest to one pixel (clamped to [0, coarsest]).
 [[nodiscard]] int levelForScale(double scale, int coarsestLevel);
 

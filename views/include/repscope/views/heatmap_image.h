@@ -19,6 +19,7 @@ namespace repscope::views {
 struct HeatmapImageOptions {
     QSize size{900, 800};
     ColorScale scale;                          // autoRange as in the view
+    RangeMode rangeMode = RangeMode::WholeMatrix;
     std::optional<HeatmapViewport> viewport;   // default: the whole matrix, fitted
     const Stimuli* stimuli = nullptr;          // category strips (optional)
     std::string categoryColumn = "category";

@@ -9,6 +9,7 @@
 // brushes a rectangle (selects the stimuli of its rows and of its columns), drag along an axis
 // strip brushes a range; Ctrl adds to the selection, Esc clears it; a click without drag on a
 // cell emits cellClicked. Keys: + − arrows Home.
+#include <QColor>
 #include <QOpenGLWidget>
 #include <QPointer>
 #include <QTimer>
@@ -31,6 +32,9 @@ namespace repscope::views {
 
 class SelectionModel;
 class HeatmapRenderer;
+
+// The colour of category `code` in the strips, legends and scatter plots (grey for none, < 0).
+[[nodiscard]] QColor categoryColour(std::int32_t code);
 
 class HeatmapView : public QOpenGLWidget {
     Q_OBJECT
@@ -61,6 +65,14 @@ public:
     [[nodiscard]] const ColorScale& colorScale() const { return scale_; }
     // The scale as last drawn (with the automatic range filled in).
     [[nodiscard]] ColorScale effectiveColorScale() const;
+    // Which range an automatic scale spans (heatmap_geometry.h); WholeMatrix by default. The
+    // words under the colorbar say which.
+    void setRangeMode(RangeMode mode);
+    [[nodiscard]] RangeMode rangeMode() const { return rangeMode_; }
+    // True when an automatic WholeMatrix range is known (its tiles are computed).
+    [[nodiscard]] bool hasWholeMatrixRange() const { return matrixRange_.has_value(); }
+    // The words under the colorbar ("scale: whole matrix (min–max)", ...); empty for a fixed scale.
+    [[nodiscard]] QString rangeNote() const;
 
     void setViewport(const HeatmapViewport& vp);
     [[nodiscard]] const HeatmapViewport& viewport() const { return viewport_; }
@@ -77,6 +89,9 @@ public:
     [[nodiscard]] bool lastFrameHadAllTiles() const { return lastFrameHadAllTiles_; }
     // Display position (row, col) under a widget position; nullopt outside the matrix.
     [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> cellAt(QPointF pos) const;
+    // Outlines one cell (display row, column), e.g. the layer matrix's focus pair; nullopt: none.
+    void setMarkedCell(std::optional<std::pair<std::int64_t, std::int64_t>> cell);
+    [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> markedCell() const { return marked_; }
     // Blocks until pending tile computations are done (tests, benchmarks).
     void waitForTiles();
     // Selects stimuli of display rows [r0, r1) and display columns [c0, c1).
@@ -109,6 +124,9 @@ private:
     void requestTiles(const std::vector<tiles::TileKey>& keys);
     void updateSelectionMask();
     void updateAutoRange(const std::vector<tiles::TilePtr>& drawn, bool moving);
+    // WholeMatrix: appends the range tiles still missing to `wanted`; sets matrixRange_ once
+    // all are cached. True when the range is known.
+    bool updateMatrixRange(std::vector<tiles::TileKey>& wanted);
     [[nodiscard]] const CategoryColumn* categoryColumn() const;
     void paintOverlay(QPainter& painter);
     void updateLabelMargin();
@@ -123,10 +141,13 @@ private:
     ColorScale scale_;
     std::pair<float, float> autoRange_{0.0F, 1.0F};
     bool hasAutoRange_ = false;
+    RangeMode rangeMode_ = RangeMode::WholeMatrix;
+    std::optional<std::pair<float, float>> matrixRange_;  // WholeMatrix, once its tiles are in
     HeatmapViewport lastPaintViewport_;  // where the view was in the last frame
     QTimer* settleTimer_ = nullptr;      // one frame after the view stops moving
     HeatmapViewport viewport_;
     bool fitPending_ = true;
+    bool fitted_ = true;  // the viewport is a fit (no zoom or pan since): a resize refits it
     bool lastFrameComplete_ = false;
     bool lastFrameHadAllTiles_ = false;
     bool rangeHeld_ = false;  // the automatic range was held still in the last frame
@@ -137,6 +158,7 @@ private:
     QPointF dragStart_;
     QPointF dragLast_;
     bool axisLabels_ = false;
+    std::optional<std::pair<std::int64_t, std::int64_t>> marked_;
     double labelWidth_ = 0.0;  // pixels the widest axis label needs (0: no labels)
 };
 

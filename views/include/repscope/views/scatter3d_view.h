@@ -120,6 +120,10 @@ private:
     std::size_t selectedCount_ = 0;
     bool trajectoriesVisible_ = true;
     bool cameraPending_ = true;
+    // The camera is where the last reset put it (no drag or wheel since): a resize refits it,
+    // since the fit depends on the view's aspect (a fit made while the dock opened narrow would
+    // leave the points small once it widens).
+    bool cameraFitted_ = true;
     bool glReady_ = false;
     QLabel* note_;  // the trajectory note, over the top left corner
     // A press that has not moved beyond a few pixels is a click.

@@ -1,0 +1,187 @@
+// The window at 1280 × 800 and 1600 × 1000 on the demo: it never grows past the screen when the
+// side docks open (they share one tab group), the layer matrix names its rows and columns by layer
+// with a model legend, the Data panel's name column keeps its room, and the RDM's colour scale is
+// the whole matrix's (zero diagonal inside the bar, the same at every zoom) unless "Fit" is on.
+// Saves layout_1280x800.png and layout_1600x1000.png in the working directory for a look.
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <functional>
+#include <optional>
+
+#include "../views/heatmap_test_helpers.h"
+#include "gui/layer_matrix_panel.h"
+#include "gui/analysis_controller.h"
+#include "gui/main_window.h"
+#include "gui/rdm_panel.h"
+#include "repscope/views/data_panel.h"
+#include "repscope/views/heatmap_view.h"
+#include "test_support.h"
+
+using repscope::gui::MainWindow;
+using repscope::views::DataPanel;
+using repscope::views::HeatmapView;
+
+namespace {
+
+constexpr int kTimeoutMs = 120000;
+
+QDockWidget* dock(const MainWindow& w, const char* name) {
+    return w.findChild<QDockWidget*>(QString::fromLatin1(name));
+}
+
+void trigger(const MainWindow& w, const char* actionName) {
+    auto* action = w.findChild<QAction*>(QString::fromLatin1(actionName));
+    QVERIFY2(action != nullptr, actionName);
+    action->trigger();
+}
+
+}  // namespace
+
+class TestWindowLayout : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("RepScope"));
+        QApplication::setApplicationName(QStringLiteral("repscope-test"));
+        w_ = std::make_unique<MainWindow>();
+        w_->resize(1280, 800);
+        w_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        QSignalSpy changed(w_.get(), &MainWindow::collectionChanged);
+        w_->openDemo();
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && w_->layerMatrixPanel()->view()->source() != nullptr, kTimeoutMs);
+    }
+
+    void theWindowFitsWithEveryDockOpen() {
+        QCOMPARE(w_->size(), QSize(1280, 800));
+        QVERIFY2(w_->minimumSizeHint().width() <= 1280,
+                 qPrintable(QStringLiteral("minimum width %1").arg(w_->minimumSizeHint().width())));
+        trigger(*w_, "projection3dDockViewAction");
+        trigger(*w_, "unitsDockViewAction");
+        QDockWidget* threeD = dock(*w_, "projection3dDock");
+        QDockWidget* units = dock(*w_, "unitsDock");
+        QTRY_VERIFY(!threeD->isHidden() && !units->isHidden());
+        QTest::qWait(200);
+        // One tab group on the right, the one opened last in front.
+        QVERIFY(w_->tabifiedDockWidgets(units).contains(threeD));
+        QVERIFY(!units->visibleRegion().isEmpty());
+        QVERIFY2(w_->width() <= 1280 && w_->minimumSizeHint().width() <= 1280,
+                 qPrintable(QStringLiteral("width %1, minimum %2").arg(w_->width()).arg(w_->minimumSizeHint().width())));
+        // Ctrl+3 on the background tab brings it to the front instead of hiding it.
+        trigger(*w_, "projection3dDockViewAction");
+        QTRY_VERIFY(!threeD->isHidden() && !threeD->visibleRegion().isEmpty());
+        units->hide();
+        threeD->hide();
+        QTRY_VERIFY(threeD->isHidden());
+        // The Data panel got its width back and did not collapse its names.
+        auto* tree = dock(*w_, "dataDock")->findChild<QTreeView*>(QStringLiteral("dataTree"));
+        QVERIFY(tree != nullptr);
+        QTRY_VERIFY2(tree->header()->sectionSize(0) >= 150,
+                 qPrintable(QStringLiteral("name column %1 px").arg(tree->header()->sectionSize(0))));
+    }
+
+    void theLayerMatrixNamesLayersAndModels() {
+        HeatmapView* view = w_->layerMatrixPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastFrameComplete(), kTimeoutMs);
+        const auto layout = view->layout();
+        QVERIFY2(!layout.rowLabels.isEmpty() && !layout.colLabels.isEmpty(), "no room for names at 1280x800");
+        QVERIFY2(view->viewport().scale >= 8.5,
+                 qPrintable(QStringLiteral("cells of %1 px are too small to label").arg(view->viewport().scale)));
+        // Room for the longest layer name without its model ("hidden1", "logits", "pixels").
+        QVERIFY(layout.rowLabels.width() >= 30.0);
+        const QLabel* legend = w_->layerMatrixPanel()->legend();
+        QVERIFY(legend->isVisible());
+        for (const char* model : {"input", "mlp_w64_s1", "mlp_w64_s2", "mlp_w128"}) {
+            QVERIFY2(legend->text().contains(QString::fromLatin1(model)), model);
+        }
+        // The tooltip still names the model and the layer in full.
+        const QPointF cell = layout.matrix.topLeft() + QPointF(view->viewport().scale * 1.5, view->viewport().scale * 1.5);
+        QVERIFY(view->tooltipText(cell).contains(QStringLiteral("mlp_w64_s1/hidden1")));
+    }
+
+    void theFocusPairIsMarkedInTheMatrixAndTheDataPanel() {
+        HeatmapView* view = w_->layerMatrixPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && view->lastFrameComplete(), kTimeoutMs);
+        QTest::mouseClick(view, Qt::LeftButton, {}, repscope::test::cellCentre(*view, 2, 5));
+        QTRY_COMPARE(w_->analysis()->focusA(), w_->analysis()->matrixRepresentations().at(2));
+        QCOMPARE(w_->analysis()->focusB(), w_->analysis()->matrixRepresentations().at(5));
+        QCOMPARE(view->markedCell(), std::optional(std::pair<std::int64_t, std::int64_t>{2, 5}));
+        // The Data panel marks exactly those two layers.
+        const auto& reps = w_->analysis()->representations();
+        const QString a = QString::fromStdString(reps[w_->analysis()->focusA()].representation->info().qualifiedName());
+        const QString b = QString::fromStdString(reps[w_->analysis()->focusB()].representation->info().qualifiedName());
+        QStringList marked;
+        const QAbstractItemModel* model = w_->dataModel();
+        const std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& parent) {
+            for (int r = 0; r < model->rowCount(parent); ++r) {
+                const QModelIndex index = model->index(r, 0, parent);
+                const QString mark = index.data(DataPanel::FocusRole).toString();
+                if (!mark.isEmpty()) marked << index.data(DataPanel::QualifiedNameRole).toString() + QLatin1Char('=') + mark;
+                visit(index);
+            }
+        };
+        visit({});
+        marked.sort();
+        QStringList expected{a + QStringLiteral("=A"), b + QStringLiteral("=B")};
+        expected.sort();
+        QCOMPARE(marked, expected);
+    }
+
+    void theRdmScaleIsTheWholeMatrixUnlessFitted() {
+        HeatmapView* view = w_->rdmPanel()->view();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastFrameComplete(), kTimeoutMs);
+        QVERIFY(view->hasWholeMatrixRange());
+        const auto whole = view->effectiveColorScale();
+        // A correlation-distance RDM: its zero diagonal is the bottom of the bar.
+        QCOMPARE(whole.low, 0.0F);
+        QVERIFY(whole.high > 0.5F);
+        QVERIFY(view->rangeNote().contains(QStringLiteral("whole matrix")));
+        view->zoomAbout(4.0, view->layout().matrix.center());
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastFrameComplete(), kTimeoutMs);
+        QCOMPARE(view->effectiveColorScale().low, whole.low);
+        QCOMPARE(view->effectiveColorScale().high, whole.high);
+        auto* fit = w_->rdmPanel()->findChild<QToolButton*>(QStringLiteral("rdmFitButton"));
+        QVERIFY(fit != nullptr);
+        fit->click();
+        view->update();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastFrameComplete(), kTimeoutMs);
+        QVERIFY(view->rangeNote().contains(QStringLiteral("fit to view")));
+        const auto fitted = view->effectiveColorScale();
+        QVERIFY(fitted.low > whole.low || fitted.high < whole.high);
+        fit->click();
+        view->fitToView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->lastFrameComplete(), kTimeoutMs);
+        QCOMPARE(view->effectiveColorScale().high, whole.high);
+    }
+
+    void screenshots() {
+        for (const QSize size : {QSize(1280, 800), QSize(1600, 1000)}) {
+            w_->resize(size);
+            QTest::qWait(300);
+            QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && w_->rdmPanel()->view()->lastFrameComplete(), kTimeoutMs);
+            QTest::qWait(300);
+            const QString path = QStringLiteral("layout_%1x%2.png").arg(size.width()).arg(size.height());
+            QVERIFY(repscope::test::windowImage(*w_).save(path));
+            qInfo("screenshot: %s", qPrintable(path));
+        }
+    }
+
+    void cleanupTestCase() { w_.reset(); }
+
+private:
+    std::unique_ptr<MainWindow> w_;
+};
+
+QTEST_MAIN(TestWindowLayout)
+#include "test_window_layout.moc"
