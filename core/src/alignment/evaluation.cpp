@@ -1,10 +1,12 @@
 #include "repscope/alignment/evaluation.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
 
 #include "repscope/error.h"
+#include "repscope/metrics/rsa.h"
 #include "repscope/sub_progress.h"
 
 namespace repscope::alignment {
@@ -35,28 +37,26 @@ std::string nameOf(const NamedRdms& set, std::size_t k, const char* what) {
     return k < set.names.size() ? set.names[k] : std::string(what) + " " + std::to_string(k + 1);
 }
 
-// values(m, s) = comparator(model m, subject s), in parallel; the first failure is rethrown
-// (named) unless `tolerant`, where undefined values are NaN.
-Eigen::MatrixXd compareAll(const std::vector<PreparedRdm>& models,
-                           const std::vector<PreparedRdm>& subjects, const NamedRdms* modelNames,
-                           const NamedRdms* subjectNames, bool tolerant, Progress& progress) {
-    const auto nm = static_cast<Index>(models.size());
-    const auto ns = static_cast<Index>(subjects.size());
-    Eigen::MatrixXd values(nm, ns);
-    // The failure of the first pair in (model, subject) order is reported, whichever thread
-    // meets one first.
+// values(m, s) = compareAt(m, s) for every pair where `todo` is true (others keep their value),
+// in parallel; the failure of the first pair in (model, subject) order is rethrown, named,
+// unless `tolerant`, where undefined values are NaN.
+template <class CompareAt>
+void compareAll(Eigen::MatrixXd& values, const Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>& todo,
+                CompareAt compareAt, const NamedRdms* modelNames, const NamedRdms* subjectNames,
+                bool tolerant, Progress& progress) {
+    const Index ns = values.cols();
     long failedAt = -1;
     std::string failure;
     std::atomic<bool> stop{false};
-    const long total = static_cast<long>(nm * ns);
+    const long total = static_cast<long>(values.rows() * ns);
 #pragma omp parallel for schedule(dynamic, 1)
     for (long k = 0; k < total; ++k) {
         if (stop.load(std::memory_order_relaxed)) continue;
         const Index m = static_cast<Index>(k) / ns;
         const Index s = static_cast<Index>(k) % ns;
+        if (!todo(m, s)) continue;
         try {
-            values(m, s) = compare(models[static_cast<std::size_t>(m)],
-                                   subjects[static_cast<std::size_t>(s)]);
+            values(m, s) = compareAt(m, s);
         } catch (const FormatError& e) {
             values(m, s) = kNaN;
             if (!tolerant) {
@@ -74,6 +74,115 @@ Eigen::MatrixXd compareAll(const std::vector<PreparedRdm>& models,
     }
     progress.throwIfCancelled();
     if (failedAt >= 0) throw FormatError(failure);
+}
+
+Eigen::MatrixXd compareAll(const std::vector<PreparedRdm>& models,
+                           const std::vector<PreparedRdm>& subjects, const NamedRdms* modelNames,
+                           const NamedRdms* subjectNames, bool tolerant, Progress& progress) {
+    Eigen::MatrixXd values(static_cast<Index>(models.size()), static_cast<Index>(subjects.size()));
+    const Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> all =
+        Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>::Constant(values.rows(), values.cols(), true);
+    compareAll(values, all,
+               [&](Index m, Index s) {
+                   return compare(models[static_cast<std::size_t>(m)],
+                                  subjects[static_cast<std::size_t>(s)]);
+               },
+               modelNames, subjectNames, tolerant, progress);
+    return values;
+}
+
+// Under spearman, pearson, rho_a and cosine the comparator of two complete RDMs is the dot
+// product of one unit vector per RDM (centred ranks, centred values, scaled centred ranks,
+// values, each over its norm), so all complete pairs come from one blocked matrix product
+// instead of one pass over 2 × N(N−1)/2 values per pair. Pairs with a missing entry (pairwise
+// deletion) or an undefined side go through compareRdms, which says why.
+bool isDotProduct(Comparator c) {
+    return c == Comparator::Spearman || c == Comparator::Pearson || c == Comparator::RhoA ||
+           c == Comparator::Cosine;
+}
+
+// The unit vector of a complete RDM, or an empty vector when it has none (missing entries, all
+// values equal).
+Eigen::VectorXd unitVector(const Eigen::VectorXd& v, Comparator c) {
+    if (v.size() < 2 || !v.allFinite()) return {};
+    Eigen::VectorXd u;
+    switch (c) {
+        case Comparator::Spearman: u = metrics::averageRanks(v); u.array() -= u.mean(); break;
+        case Comparator::Pearson: u = v.array() - v.mean(); break;
+        case Comparator::RhoA: {
+            const double n = static_cast<double>(v.size());
+            u = metrics::averageRanks(v).array() - (n + 1.0) / 2.0;
+            u *= std::sqrt(12.0 / (n * n * n - n));
+            return u;  // not normalised: rho_a has no tie correction
+        }
+        default: u = v; break;
+    }
+    const double norm = u.norm();
+    if (!(norm > 0.0)) return {};
+    return u / norm;
+}
+
+Eigen::MatrixXd compareByProduct(const NamedRdms& models, const NamedRdms& subjects, Comparator c,
+                                 Progress& progress) {
+    const auto nm = static_cast<Index>(models.rdms.size());
+    const auto ns = static_cast<Index>(subjects.rdms.size());
+    const Index length = subjects.rdms.front().size();
+    std::vector<Eigen::VectorXd> units(static_cast<std::size_t>(nm + ns));
+    const long count = static_cast<long>(nm + ns);
+#pragma omp parallel for schedule(dynamic, 1)
+    for (long k = 0; k < count; ++k) {
+        const auto& v = k < nm ? models.rdms[static_cast<std::size_t>(k)]
+                               : subjects.rdms[static_cast<std::size_t>(k - nm)];
+        units[static_cast<std::size_t>(k)] = unitVector(v, c);
+    }
+    progress.report(0.5);
+    std::vector<Index> usableModels;
+    std::vector<Index> usableSubjects;
+    for (Index k = 0; k < nm; ++k) {
+        if (units[static_cast<std::size_t>(k)].size() > 0) usableModels.push_back(k);
+    }
+    for (Index k = 0; k < ns; ++k) {
+        if (units[static_cast<std::size_t>(nm + k)].size() > 0) usableSubjects.push_back(k);
+    }
+    Eigen::MatrixXd values = Eigen::MatrixXd::Constant(nm, ns, kNaN);
+    Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> todo =
+        Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>::Constant(nm, ns, true);
+    if (!usableModels.empty() && !usableSubjects.empty()) {
+        // Blocks of pairs (rows of the upper triangles) keep the two panels small.
+        const Index block = 1 << 16;
+        Eigen::MatrixXd product = Eigen::MatrixXd::Zero(static_cast<Index>(usableModels.size()),
+                                                        static_cast<Index>(usableSubjects.size()));
+        Eigen::MatrixXd a(block, static_cast<Index>(usableModels.size()));
+        Eigen::MatrixXd b(block, static_cast<Index>(usableSubjects.size()));
+        for (Index first = 0; first < length; first += block) {
+            const Index rows = std::min(block, length - first);
+            for (std::size_t j = 0; j < usableModels.size(); ++j) {
+                a.col(static_cast<Index>(j)).head(rows) =
+                    units[static_cast<std::size_t>(usableModels[j])].segment(first, rows);
+            }
+            for (std::size_t j = 0; j < usableSubjects.size(); ++j) {
+                b.col(static_cast<Index>(j)).head(rows) =
+                    units[static_cast<std::size_t>(nm + usableSubjects[j])].segment(first, rows);
+            }
+            product.noalias() += a.topRows(rows).transpose() * b.topRows(rows);
+            progress.report(0.5 + 0.4 * static_cast<double>(first) / static_cast<double>(length));
+        }
+        for (std::size_t i = 0; i < usableModels.size(); ++i) {
+            for (std::size_t j = 0; j < usableSubjects.size(); ++j) {
+                values(usableModels[i], usableSubjects[j]) =
+                    std::clamp(product(static_cast<Index>(i), static_cast<Index>(j)), -1.0, 1.0);
+                todo(usableModels[i], usableSubjects[j]) = false;
+            }
+        }
+    }
+    units.clear();
+    compareAll(values, todo,
+               [&](Index m, Index s) {
+                   return compareRdms(models.rdms[static_cast<std::size_t>(m)],
+                                      subjects.rdms[static_cast<std::size_t>(s)], c);
+               },
+               &models, &subjects, false, progress);
+    progress.report(1.0);
     return values;
 }
 
@@ -162,11 +271,14 @@ Evaluation evaluateModels(const NamedRdms& models, const NamedRdms& subjects,
         SubProgress stage(progress, 0.0, 0.1);
         result.noiseCeiling = noiseCeiling(subjects.rdms, c, subjects.names, stage);
     }
-    const std::vector<PreparedRdm> preparedModels = prepare(models.rdms, c, &models);
-    const std::vector<PreparedRdm> preparedSubjects = prepare(subjects.rdms, c, &subjects);
-    progress.report(0.2);
     Eigen::MatrixXd values;
-    {
+    if (isDotProduct(c)) {
+        SubProgress stage(progress, 0.1, 1.0 - bootShare);
+        values = compareByProduct(models, subjects, c, stage);
+    } else {
+        const std::vector<PreparedRdm> preparedModels = prepare(models.rdms, c, &models);
+        const std::vector<PreparedRdm> preparedSubjects = prepare(subjects.rdms, c, &subjects);
+        progress.report(0.2);
         SubProgress stage(progress, 0.2, 1.0 - bootShare);
         values = compareAll(preparedModels, preparedSubjects, &models, &subjects, false, stage);
     }

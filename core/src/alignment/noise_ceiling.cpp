@@ -89,30 +89,59 @@ std::optional<NoiseCeiling> noiseCeiling(const std::vector<Eigen::VectorXd>& sub
                                          const std::vector<std::string>& subjectNames,
                                          Progress& progress) {
     if (subjects.size() < 2) return std::nullopt;
-    std::vector<Eigen::VectorXd> normalised;
-    normalised.reserve(subjects.size());
-    for (std::size_t s = 0; s < subjects.size(); ++s) {
-        try {
-            normalised.push_back(normaliseForComparator(subjects[s], comparator));
-        } catch (const FormatError& e) {
-            throw FormatError("noise ceiling: " + subjectName(subjectNames, s) + ": " + e.what());
+    const std::size_t count = subjects.size();
+    std::vector<Eigen::VectorXd> normalised(count);
+    // Per subject, in parallel; the first failure in subject order is reported.
+    auto forEachSubject = [&](auto&& work) {
+        long failedAt = -1;
+        std::string failure;
+#pragma omp parallel for schedule(dynamic, 1)
+        for (long k = 0; k < static_cast<long>(count); ++k) {
+            try {
+                work(static_cast<std::size_t>(k));
+            } catch (const FormatError& e) {
+#pragma omp critical(repscope_noise_ceiling_failure)
+                if (failedAt < 0 || k < failedAt) {
+                    failedAt = k;
+                    failure = "noise ceiling: " + subjectName(subjectNames, static_cast<std::size_t>(k)) +
+                              ": " + e.what();
+                }
+            }
         }
+        if (failedAt >= 0) throw FormatError(failure);
+    };
+    forEachSubject([&](std::size_t s) { normalised[s] = normaliseForComparator(subjects[s], comparator); });
+    progress.report(0.3);
+    const Eigen::VectorXd mean = meanOfPresent(normalised);
+    // With no missing pair, the mean of the others is (sum − own) / (S − 1): O(S·M), not O(S²·M).
+    // For the rank comparators this is exact (ranks are multiples of ½, their sums exact in
+    // float64), so ties of the mean are the same as summing the others directly.
+    bool complete = true;
+    for (const auto& v : normalised) complete = complete && v.allFinite();
+    Eigen::VectorXd sum;
+    if (complete) {
+        sum = Eigen::VectorXd::Zero(mean.size());
+        for (const auto& v : normalised) sum += v;
     }
-    const PreparedRdm all(meanOfPresent(normalised), comparator);
+    const PreparedRdm all(mean, comparator);
+    std::vector<double> upper(count);
+    std::vector<double> lower(count);
+    forEachSubject([&](std::size_t s) {
+        const PreparedRdm subject(subjects[s], comparator);
+        upper[s] = compare(all, subject);
+        const Eigen::VectorXd others =
+            complete ? Eigen::VectorXd((sum - normalised[s]) / static_cast<double>(count - 1))
+                     : meanOfPresent(normalised, s);
+        lower[s] = compare(PreparedRdm(others, comparator), subject);
+    });
     NoiseCeiling nc;
-    const double count = static_cast<double>(subjects.size());
-    for (std::size_t s = 0; s < subjects.size(); ++s) {
-        progress.report(static_cast<double>(s) / count);
-        try {
-            const PreparedRdm subject(subjects[s], comparator);
-            nc.upper += compare(all, subject);
-            nc.lower += compare(PreparedRdm(meanOfPresent(normalised, s), comparator), subject);
-        } catch (const FormatError& e) {
-            throw FormatError("noise ceiling: " + subjectName(subjectNames, s) + ": " + e.what());
-        }
+    for (std::size_t s = 0; s < count; ++s) {
+        nc.upper += upper[s];
+        nc.lower += lower[s];
     }
-    nc.upper /= count;
-    nc.lower /= count;
+    const double countD = static_cast<double>(count);
+    nc.upper /= countD;
+    nc.lower /= countD;
     progress.report(1.0);
     return nc;
 }

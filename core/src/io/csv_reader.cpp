@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "repscope/error.h"
 #include "repscope/text.h"
@@ -20,24 +21,41 @@ std::string CsvReader::at(const std::string& what) const {
     return path_ + " line " + std::to_string(line_) + ": " + what;
 }
 
+bool CsvReader::readLine() {
+    text_.clear();
+    bool any = false;
+    while (true) {
+        if (position_ == filled_) {
+            if (buffer_.empty()) buffer_.resize(std::size_t{1} << 20);
+            in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+            filled_ = static_cast<std::size_t>(in_.gcount());
+            position_ = 0;
+            if (filled_ == 0) return any;
+        }
+        any = true;
+        const char* start = buffer_.data() + position_;
+        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', filled_ - position_));
+        const std::size_t take = newline != nullptr ? static_cast<std::size_t>(newline - start)
+                                                    : filled_ - position_;
+        // Lines longer than the bound are refused before they are stored.
+        if (text_.size() + take > kMaxCsvLineBytes) {
+            ++line_;
+            throw FormatError(at("the line is longer than " + std::to_string(kMaxCsvLineBytes) +
+                                 " bytes (not a CSV file of labels and numbers?)"));
+        }
+        text_.append(start, take);
+        position_ += take;
+        if (newline != nullptr) {
+            ++position_;
+            return true;
+        }
+    }
+}
+
 bool CsvReader::next(std::vector<std::string>& fields) {
     fields.clear();
     while (true) {
-        text_.clear();
-        // Read one line, refusing lines longer than the bound before they are stored.
-        char c = 0;
-        bool any = false;
-        while (in_.get(c)) {
-            any = true;
-            if (c == '\n') break;
-            if (text_.size() >= kMaxCsvLineBytes) {
-                ++line_;
-                throw FormatError(at("the line is longer than " + std::to_string(kMaxCsvLineBytes) +
-                                     " bytes (not a CSV file of labels and numbers?)"));
-            }
-            text_.push_back(c);
-        }
-        if (!any) return false;
+        if (!readLine()) return false;
         ++line_;
         if (!text_.empty() && text_.back() == '\r') text_.pop_back();
         if (line_ == 1 && text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.erase(0, 3);

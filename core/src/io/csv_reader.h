@@ -27,10 +27,16 @@ public:
     [[nodiscard]] std::string at(const std::string& what) const;
 
 private:
+    // The next line (without '\n') into text_; false at the end of the file.
+    bool readLine();
+
     std::string path_;
     std::ifstream in_;
     std::size_t line_ = 0;
     std::string text_;
+    std::vector<char> buffer_;  // block reads: a line is found with memchr, not char by char
+    std::size_t position_ = 0;
+    std::size_t filled_ = 0;
 };
 
 // Leading and trailing spaces and tabs removed.
