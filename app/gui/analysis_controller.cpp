@@ -6,6 +6,8 @@
 
 #include "gui/layer_matrix_panel.h"
 #include "gui/representation_cache.h"
+#include "repscope/text.h"
+#include "repscope/tiles/representation_tile_source.h"
 #include "repscope/views/heatmap_view.h"
 #include "repscope/metrics/registry.h"
 
@@ -19,7 +21,7 @@ QString listed(const QString& heading, const std::vector<std::string>& lines) {
     if (lines.empty()) return {};
     QStringList parts;
     for (std::size_t i = 0; i < lines.size() && i < kNoteLines; ++i) {
-        parts << QString::fromStdString(lines[i]);
+        parts << QString::fromStdString(printable(lines[i]));  // names come from files
     }
     if (lines.size() > kNoteLines)
         parts << QObject::tr("… and %1 more.").arg(lines.size() - kNoteLines);
@@ -209,7 +211,27 @@ void AnalysisController::rdmFinished(quint64 request, const RdmResult& result,
         return;
     }
     rdm_->showRdm(result.source, stimuli_, categoryColumn_);
-    rdm_->setNote(tr("Order: %1.").arg(QString::fromStdString(result.ordering)));
+    QString note = tr("Order: %1.").arg(QString::fromStdString(result.ordering));
+    // Stimuli whose rows are undefined are named, not left as an unexplained band.
+    if (const auto* rep = dynamic_cast<const tiles::RepresentationTileSource*>(result.source.get())) {
+        const std::vector<std::size_t> bad = rep->undefinedPositions();
+        if (!bad.empty()) {
+            std::vector<std::string> names;
+            const auto& order = rep->rowOrder();
+            for (const std::size_t p : bad) {
+                const std::size_t s = order.empty() ? p : order[p];
+                names.push_back(stimuli_ && s < stimuli_->count ? stimuli_->label(s) : "#" + std::to_string(s));
+            }
+            note += QLatin1Char('\n') +
+                    listed(bad.size() == 1
+                               ? tr("Undefined row (a stimulus whose pattern is constant or not finite; drawn as "
+                                    "\"undefined\"):")
+                               : tr("Undefined rows (%1 stimuli whose patterns are constant or not finite; drawn "
+                                    "as \"undefined\"):").arg(bad.size()),
+                           names);
+        }
+    }
+    rdm_->setNote(note);
     setStatus(&rdmStatus_, what);
     emit rdmShown();
 }

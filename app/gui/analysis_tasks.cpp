@@ -163,7 +163,17 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
                                 u.message);
     }
     MatrixF result = matrix.values.cast<float>();
-    out.source = std::make_shared<tiles::DenseTileSource>(std::move(result), metric.name);
+    auto source = std::make_shared<tiles::DenseTileSource>(std::move(result), metric.name);
+    // The reason of each undefined pair, for the matrix's tooltips (both halves).
+    std::map<std::pair<std::size_t, std::size_t>, std::string> reasons;
+    for (const metrics::UndefinedEntry& u : matrix.undefined) {
+        const auto row = static_cast<std::size_t>(u.row);
+        const auto col = static_cast<std::size_t>(u.column);
+        reasons[{row, col}] = u.message;
+        reasons[{col, row}] = u.message;
+    }
+    source->setUndefinedReasons(std::move(reasons));
+    out.source = std::move(source);
     return out;
 }
 

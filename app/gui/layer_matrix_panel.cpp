@@ -41,6 +41,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     legend_->hide();
     note_->setObjectName(QStringLiteral("layerMatrixNote"));
     note_->setWordWrap(true);
+    note_->setTextFormat(Qt::PlainText);  // lists representation names from files
     note_->setStyleSheet(QStringLiteral("color: #555"));
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     note_->hide();

@@ -62,6 +62,7 @@ RdmPanel::RdmPanel(QWidget* parent)
     view_->setObjectName(QStringLiteral("rdmView"));
     note_->setObjectName(QStringLiteral("rdmNote"));
     note_->setWordWrap(true);
+    note_->setTextFormat(Qt::PlainText);  // lists stimulus names from files
     note_->setStyleSheet(QStringLiteral("color: #555"));
     note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     note_->hide();

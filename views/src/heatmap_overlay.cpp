@@ -69,7 +69,7 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     const double drawnHeight = std::clamp(in.viewport.toPixelY(static_cast<double>(in.rows)), 1.0, l.matrix.height());
     QRectF bar = l.colorbar;
     bar.moveLeft(std::min(bar.left(), drawnRight + 8.0));
-    bar.setHeight(std::max(40.0, std::min(bar.height(), drawnHeight - 64.0)));
+    bar.setHeight(std::max(std::min(bar.height(), 100.0), std::min(bar.height(), drawnHeight - 64.0)));
     const int h = std::max(1, static_cast<int>(bar.height()));
     QImage ramp(1, h, QImage::Format_ARGB32);
     const ColorScale& s = in.scale;
@@ -99,9 +99,19 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     const double titleWidth = std::max(60.0, painter.window().width() - 2.0 - titleLeft);
     painter.drawText(QRectF(titleLeft, bar.top() - 44, titleWidth, 34),
                      Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, in.measure);
+    double below = bar.bottom() + 8;
+    if (in.hasUndefined) {
+        const auto nan = s.nanColour;
+        const QRectF swatch(bar.left(), below + 1, bar.width(), 10);
+        painter.fillRect(swatch, QColor(nan[0], nan[1], nan[2]));
+        painter.drawRect(swatch);
+        painter.drawText(QRectF(bar.right() + 6, below - 2, titleWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("undefined"));
+        below += 16;
+    }
     if (!in.scaleNote.isEmpty()) {
         painter.setPen(QColor(110, 110, 110));
-        painter.drawText(QRectF(titleLeft, bar.bottom() + 8, titleWidth, 44),
+        painter.drawText(QRectF(titleLeft, below, titleWidth, 44),
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, in.scaleNote);
     }
 }

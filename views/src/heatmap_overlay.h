@@ -28,6 +28,7 @@ struct OverlayInput {
     ColorScale scale;
     QString measure;
     QString scaleNote;  // under the colorbar: which range the scale spans ("whole matrix", ...)
+    bool hasUndefined = false;  // an "undefined" swatch under the colorbar
 };
 
 QColor categoryColour(std::int32_t code);

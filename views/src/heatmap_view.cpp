@@ -313,6 +313,9 @@ void HeatmapView::paintGL() {
         if (t && added.insert(t->key).second) drawn.push_back(t);
     }
     if (deferred) update();
+    undefinedShown_ = std::any_of(drawn.begin(), drawn.end(), [](const TilePtr& t) {
+        return std::any_of(t->values.begin(), t->values.end(), [](float v) { return std::isnan(v); });
+    });
     if (selectionDirty_ || maskLevel_ != level) updateSelectionMask();
     // Until the whole matrix's range is known, what is visible stands in for it (the frame is
     // not complete, and the note under the colorbar says it is still computing).
@@ -354,6 +357,7 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.scale = effectiveColorScale();
     in.measure = QString::fromStdString(source_->valueName());
     in.scaleNote = rangeNote();
+    in.hasUndefined = undefinedShown_;
     detail::paintOverlays(painter, in);
     if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
     if (marked_ && marked_->first < in.rows && marked_->second < in.cols) {

@@ -91,6 +91,11 @@ QString HeatmapView::tooltipText(QPointF pos) const {
                              static_cast<int>((q >> level) % tiles::kTileSize));
     text += QStringLiteral("%1: %2").arg(measure, std::isnan(v) ? QStringLiteral("undefined")
                                                                 : QString::number(v, 'g', 5));
+    if (std::isnan(v) && level == 0) {
+        if (const std::string why = source_->undefinedReason(p, q); !why.empty()) {
+            text += QStringLiteral("\n(") + QString::fromStdString(printable(why)) + QLatin1Char(')');
+        }
+    }
     if (level > 0) {
         const std::string legend = source_->legend();
         text += QStringLiteral("\n(mean over a %1 × %1 block)").arg(1 << level);

@@ -44,4 +44,13 @@ TilePtr DenseTileSource::compute(const TileKey& key, Progress& progress) const {
     return acc.finish(key);
 }
 
+std::string DenseTileSource::undefinedReason(std::int64_t row, std::int64_t col) const {
+    if (row < 0 || col < 0 || row >= rows() || col >= cols()) return {};
+    const auto at = [](const std::vector<std::size_t>& order, std::int64_t p) {
+        return order.empty() ? static_cast<std::size_t>(p) : order[static_cast<std::size_t>(p)];
+    };
+    const auto it = reasons_.find({at(rowOrder_, row), at(colOrder_, col)});
+    return it == reasons_.end() ? std::string() : it->second;
+}
+
 }  // namespace repscope::tiles

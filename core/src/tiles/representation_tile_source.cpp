@@ -77,6 +77,21 @@ std::string RepresentationTileSource::legend() const {
     return {};
 }
 
+std::string RepresentationTileSource::undefinedReason(std::int64_t row, std::int64_t col) const {
+    const auto& count = pyramid_.front().count;
+    const auto bad = [&](std::int64_t p) {
+        return p >= 0 && static_cast<std::size_t>(p) < count.size() && count[static_cast<std::size_t>(p)] == 0.0F;
+    };
+    const bool r = bad(row);
+    const bool c = bad(col);
+    if (!r && !c) return {};
+    const std::string what = measure_ == metrics::RdmMeasure::Euclidean
+                                 ? "holds NaN or infinite values"
+                                 : "is constant (zero variance) or holds NaN/Inf";
+    if (r && c) return "both patterns: each " + what;
+    return std::string(r ? "the row's" : "the column's") + " pattern " + what;
+}
+
 std::vector<std::size_t> RepresentationTileSource::undefinedPositions() const {
     std::vector<std::size_t> out;
     const auto& count = pyramid_.front().count;

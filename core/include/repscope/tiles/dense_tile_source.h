@@ -2,7 +2,9 @@
 // Tiles of a small matrix held in memory (layer×layer comparison results, unit×unit matrices):
 // block means computed directly from the entries (non-finite entries are skipped; a block with
 // no finite entry is NaN). The matrix may be rectangular.
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "repscope/representation.h"
@@ -26,12 +28,18 @@ public:
     [[nodiscard]] TilePtr compute(const TileKey& key, Progress& progress) const override;
 
     [[nodiscard]] const MatrixF& matrix() const { return matrix_; }
+    // Why entries are undefined: (matrix row, matrix column) → reason. Set before sharing.
+    void setUndefinedReasons(std::map<std::pair<std::size_t, std::size_t>, std::string> reasons) {
+        reasons_ = std::move(reasons);
+    }
+    [[nodiscard]] std::string undefinedReason(std::int64_t row, std::int64_t col) const override;
 
 private:
     MatrixF matrix_;
     std::string name_;
     std::vector<std::size_t> rowOrder_;
     std::vector<std::size_t> colOrder_;
+    std::map<std::pair<std::size_t, std::size_t>, std::string> reasons_;
 };
 
 }  // namespace repscope::tiles

@@ -36,6 +36,7 @@ public:
     [[nodiscard]] TilePtr compute(const TileKey& key, Progress& progress) const override;
 
     [[nodiscard]] metrics::RdmMeasure measure() const { return measure_; }
+    [[nodiscard]] std::string undefinedReason(std::int64_t row, std::int64_t col) const override;
     // Display positions whose row is undefined for the measure.
     [[nodiscard]] std::vector<std::size_t> undefinedPositions() const;
     // Bytes held by the pyramid.

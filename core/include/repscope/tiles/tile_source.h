@@ -29,6 +29,12 @@ public:
     // One sentence on what a coarse cell shows (e.g. for euclidean: the root of the block mean of
     // squared distances); empty when coarse cells are plain block means.
     [[nodiscard]] virtual std::string legend() const { return {}; }
+    // Why the value at display position (row, col) is undefined, as a phrase naming the side
+    // ("the row's pattern is constant or not finite"); empty when defined or not known. Views
+    // add the stimuli's names.
+    [[nodiscard]] virtual std::string undefinedReason(std::int64_t /*row*/, std::int64_t /*col*/) const {
+        return {};
+    }
     // Display position → original index (rows; for square sources, columns too). Empty means
     // the identity.
     [[nodiscard]] virtual const std::vector<std::size_t>& rowOrder() const = 0;

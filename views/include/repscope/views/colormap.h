@@ -28,7 +28,9 @@ struct ColorScale {
     float high = 1.0F;
     float centre = 0.0F;  // diverging maps: the value drawn in the middle colour
     float gamma = 1.0F;   // applied to the position on the map (about the centre if diverging)
-    std::array<std::uint8_t, 3> nanColour{255, 0, 255};
+    // Undefined cells: a neutral warm grey, in no colormap's ramp, named "undefined" beside the
+    // colorbar (not a loud colour that reads as a value or an error).
+    std::array<std::uint8_t, 3> nanColour{214, 206, 190};
 
     // Position of v on the colormap in [0, 1]; NaN for NaN.
     [[nodiscard]] float position(float v) const;

@@ -92,6 +92,8 @@ public:
     // Outlines one cell (display row, column), e.g. the layer matrix's focus pair; nullopt: none.
     void setMarkedCell(std::optional<std::pair<std::int64_t, std::int64_t>> cell);
     [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> markedCell() const { return marked_; }
+    // Whether the last frame drew an undefined cell (then "undefined" is named by the colorbar).
+    [[nodiscard]] bool showsUndefined() const { return undefinedShown_; }
     // Blocks until pending tile computations are done (tests, benchmarks).
     void waitForTiles();
     // Selects stimuli of display rows [r0, r1) and display columns [c0, c1).
@@ -159,6 +161,7 @@ private:
     QPointF dragLast_;
     bool axisLabels_ = false;
     std::optional<std::pair<std::int64_t, std::int64_t>> marked_;
+    bool undefinedShown_ = false;  // the last frame drew an undefined (NaN) cell
     double labelWidth_ = 0.0;  // pixels the widest axis label needs (0: no labels)
 };
 
