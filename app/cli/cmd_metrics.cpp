@@ -24,8 +24,8 @@ const char* const kComparators =
     "rho_a\n    Spearman rho without tie correction: 12 sum (r_a - mean)(r_b - mean) / (n^3 - n)\n"
     "cosine\n    uncentred cosine\n"
     "cosine_cov\n    whitened cosine (Diedrichsen et al. 2021, sigma_k = I): cosine of\n"
-    "    G = -1/2 H D H; complete RDMs only\n"
-    "corr_cov\n    cosine_cov after subtracting each RDM's mean dissimilarity; complete RDMs only\n";
+    "    G = -1/2 H D H (with missing pairs: rsatoolbox's least-squares centring)\n"
+    "corr_cov\n    cosine_cov after subtracting each RDM's mean dissimilarity\n";
 
 }  // namespace
 

@@ -51,8 +51,7 @@ private slots:
         const Comparator c = parseComparator(comparator.toStdString());
         const QJsonObject want = ref["comparators"].toObject()[comparator].toObject();
         const NamedRdms models = rdmsFrom(ref["models"], "model");
-        const NamedRdms subjects =
-            rdmsFrom(ref[isWhitened(c) ? "subjects_full" : "subjects_holes"], "subject");
+        const NamedRdms subjects = rdmsFrom(ref["subjects_holes"], "subject");
         EvaluationOptions options;
         options.comparator = c;
         const Evaluation e = evaluateModels(models, subjects, options);

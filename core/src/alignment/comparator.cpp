@@ -1,5 +1,6 @@
 #include "repscope/alignment/comparator.h"
 
+#include <Eigen/Cholesky>
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -145,15 +146,66 @@ std::pair<Eigen::VectorXd, Eigen::VectorXd> sharedPairs(const Eigen::VectorXd& a
     return {std::move(pa), std::move(pb)};
 }
 
-void requireComplete(const Eigen::VectorXd& v, Comparator c) {
-    if (!v.allFinite()) {
-        Index missing = 0;
-        for (Index i = 0; i < v.size(); ++i) missing += !std::isfinite(v(i));
-        throw FormatError(std::string(comparatorName(c)) + " needs complete RDMs, but one has " +
-                          std::to_string(missing) +
-                          " missing dissimilarities (the least-squares centring for missing "
-                          "entries is not implemented; use pearson or cosine)");
+// The whitened comparators with missing entries, as rsatoolbox's _cov_weighting does it: on the
+// pairs present in both RDMs, each vector y = −½ (d, 0_N) (pairs, then the N diagonal entries)
+// loses its least-squares fit by row/column effects, y − W S A⁻¹ Sᵀ y with S the indicator of
+// the stimuli of each entry (e_i + e_j for a pair, e_i for a diagonal entry), W = ½ for pairs
+// and 1 for the diagonal, A = Sᵀ W S (N × N, ⪰ I); pairs are then weighted by √2 and the
+// cosine taken. With no missing pair this is exactly the double centring −½HDH.
+double whitenedLeastSquares(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Comparator c) {
+    const std::size_t n = stimuliOfCondensed(static_cast<std::size_t>(a.size()));
+    std::vector<std::pair<Index, Index>> pairs;
+    std::vector<Index> at;
+    Index k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j, ++k) {
+            if (std::isfinite(a(k)) && std::isfinite(b(k))) {
+                pairs.emplace_back(static_cast<Index>(i), static_cast<Index>(j));
+                at.push_back(k);
+            }
+        }
     }
+    if (pairs.size() < 2) {
+        throw FormatError(undefinedBecause(c, "the two RDMs share " + std::to_string(pairs.size()) +
+                                                  " dissimilarities, fewer than 2"));
+    }
+    const auto nn = static_cast<Index>(n);
+    Eigen::MatrixXd system = Eigen::MatrixXd::Identity(nn, nn);
+    for (const auto& [i, j] : pairs) {
+        system(i, i) += 0.5;
+        system(j, j) += 0.5;
+        system(i, j) += 0.5;
+        system(j, i) += 0.5;
+    }
+    const Eigen::LLT<Eigen::MatrixXd> factor(system);
+    auto transform = [&](const Eigen::VectorXd& v) {
+        Eigen::VectorXd y(static_cast<Index>(pairs.size()) + nn);
+        for (std::size_t p = 0; p < at.size(); ++p) y(static_cast<Index>(p)) = v(at[p]);
+        auto offDiagonal = y.head(static_cast<Index>(pairs.size()));
+        if (c == Comparator::CorrCov) offDiagonal.array() -= offDiagonal.mean();
+        offDiagonal *= -0.5;
+        y.tail(nn).setZero();
+        Eigen::VectorXd sty = Eigen::VectorXd::Zero(nn);
+        for (std::size_t p = 0; p < pairs.size(); ++p) {
+            sty(pairs[p].first) += y(static_cast<Index>(p));
+            sty(pairs[p].second) += y(static_cast<Index>(p));
+        }
+        const Eigen::VectorXd x = factor.solve(sty);
+        for (std::size_t p = 0; p < pairs.size(); ++p) {
+            const auto q = static_cast<Index>(p);
+            y(q) = (y(q) - 0.5 * (x(pairs[p].first) + x(pairs[p].second))) * std::sqrt(2.0);
+        }
+        y.tail(nn) = -x;
+        return y;
+    };
+    const Eigen::VectorXd ta = transform(a);
+    const Eigen::VectorXd tb = transform(b);
+    const double na = ta.norm();
+    const double nb = tb.norm();
+    if (!(na > 1e-12 * std::max(1.0, a.norm())) || !(nb > 1e-12 * std::max(1.0, b.norm()))) {
+        throw FormatError(undefinedBecause(c, "the centred RDM of one side is zero"));
+    }
+    return std::clamp(ta.dot(tb) / (na * nb), -1.0, 1.0);
 }
 
 }  // namespace
@@ -161,8 +213,8 @@ void requireComplete(const Eigen::VectorXd& v, Comparator c) {
 PreparedRdm::PreparedRdm(Eigen::VectorXd condensed, Comparator comparator)
     : comparator_(comparator), values_(std::move(condensed)) {
     complete_ = values_.allFinite();
+    if (isWhitened(comparator_) && !complete_) return;  // compared by least squares, pair by pair
     if (isWhitened(comparator_)) {
-        requireComplete(values_, comparator_);
         const std::size_t n = stimuliOfCondensed(static_cast<std::size_t>(values_.size()));
         transformed_ = values_;
         if (comparator_ == Comparator::CorrCov) {
@@ -195,6 +247,9 @@ PreparedRdm::PreparedRdm(Eigen::VectorXd condensed, Comparator comparator)
 double compare(const PreparedRdm& a, const PreparedRdm& b) {
     const Comparator c = a.comparator_;
     requireSameLength(a.values_, b.values_, c);
+    if (isWhitened(c) && !(a.complete_ && b.complete_)) {
+        return whitenedLeastSquares(a.values_, b.values_, c);
+    }
     if (isWhitened(c)) {
         const double nd = static_cast<double>(a.rowMeans_.size());
         if (!(a.gNorm_ > 1e-12 * std::max(1.0, a.transformed_.norm())) ||

@@ -14,9 +14,10 @@
 //                  full N×N RDM).
 //   corr_cov       the same after subtracting from each RDM the mean of its off-diagonal entries.
 //
-// Missing entries: spearman, pearson, kendall_tau_a, rho_a and cosine use the pairs present in
-// both RDMs (pairwise deletion; ranks are taken over those pairs). The whitened comparators need
-// complete RDMs and throw FormatError otherwise (rsatoolbox's least-squares centring is not done).
+// Missing entries: every comparator uses the pairs present in both RDMs (pairwise deletion;
+// ranks are taken over those pairs). The whitened comparators then centre by least squares as
+// rsatoolbox's _cov_weighting does (O(N³) per comparison), which equals −½HDH when nothing is
+// missing.
 // Undefined values (fewer than 2 shared pairs, all shared dissimilarities equal, a zero vector)
 // throw FormatError; vectors of different lengths throw AlignmentError.
 #include <Eigen/Core>
