@@ -154,6 +154,8 @@ private slots:
         QTest::newRow("nan") << h + "a,x,y,nan\n" << "line 2: the similarity 'nan' is not a finite";
         QTest::newRow("inf") << h + "a,x,y,1\na,x,z,-inf\n" << "line 3: the similarity '-inf'";
         QTest::newRow("trailing text") << h + "a,x,y,1.5x\n" << "line 2: the similarity '1.5x'";
+        QTest::newRow("long value") << h + "a,x,y," + QByteArray(5000, '9') + "z\n"
+                                    << "line 2: the similarity '999999999999999999";
         QTest::newRow("empty value") << h + "a,x,y,\n" << "line 2: the similarity ''";
         QTest::newRow("stray quote") << h + "a,x\"1,y,1\n" << "line 2: field 2 has a quote";
         QTest::newRow("unclosed quote") << h + "a,\"x,y,1\n" << "line 2: a quoted field is not closed";
@@ -179,6 +181,7 @@ private slots:
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(!error.contains('\n'), qPrintable(error));
+        QVERIFY2(error.size() < 400, "a value from the file is cut in the message");
     }
 
     void missingCsv() {

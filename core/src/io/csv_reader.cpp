@@ -134,6 +134,14 @@ bool parseFiniteNumber(const std::string& field, double& value) {
     return ec == std::errc() && ptr == end && std::isfinite(value);
 }
 
+std::string excerpt(const std::string& value) {
+    constexpr std::size_t kMax = 60;
+    if (value.size() <= kMax) return value;
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    return value.substr(0, cut) + "…";
+}
+
 bool isCsvPath(const std::string& path) {
     if (path.size() < 4) return false;
     std::string ext = path.substr(path.size() - 4);

@@ -44,6 +44,8 @@ private:
 // A whole field as a finite number (spaces around allowed); false for anything else
 // (empty, trailing text, NaN, Inf, out of range).
 [[nodiscard]] bool parseFiniteNumber(const std::string& field, double& value);
+// A value from the file for a message: at most 60 bytes, then "…".
+[[nodiscard]] std::string excerpt(const std::string& value);
 // True when `path` ends in .csv (any case).
 [[nodiscard]] bool isCsvPath(const std::string& path);
 

@@ -151,10 +151,12 @@ std::shared_ptr<const DataFile> readRatingsCsv(const std::string& path) {
             throw FormatError(csv.at("a name is longer than " + std::to_string(kMaxLabelBytes) +
                                      " bytes"));
         }
-        if (a == b) throw FormatError(csv.at("the stimulus '" + a + "' is rated against itself"));
+        if (a == b) {
+            throw FormatError(csv.at("the stimulus '" + excerpt(a) + "' is rated against itself"));
+        }
         double value = 0.0;
         if (!parseFiniteNumber(fields[3], value)) {
-            throw FormatError(csv.at("the " + header[3] + " '" + trimmed(fields[3]) +
+            throw FormatError(csv.at("the " + header[3] + " '" + excerpt(trimmed(fields[3])) +
                                      "' is not a finite number"));
         }
         lo = std::min(lo, value);

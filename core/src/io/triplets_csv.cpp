@@ -56,15 +56,16 @@ TripletJudgements readTripletsCsv(const std::string& path, const std::vector<std
         }
         const auto chosen = std::find(items.begin(), items.end(), odd);
         if (chosen == items.end()) {
-            throw FormatError(csv.at("the odd one out '" + odd + "' is not one of its three (" +
-                                     items[0] + ", " + items[1] + ", " + items[2] + ")"));
+            throw FormatError(csv.at("the odd one out '" + io::excerpt(odd) +
+                                     "' is not one of its three (" + io::excerpt(items[0]) + ", " +
+                                     io::excerpt(items[1]) + ", " + io::excerpt(items[2]) + ")"));
         }
         std::array<std::uint32_t, 3> ids{};
         bool known = true;
         for (std::size_t k = 0; k < 3; ++k) {
             const auto it = index.find(items[k]);
             if (it == index.end()) {
-                if (out.firstUnknownLabel.empty()) out.firstUnknownLabel = items[k];
+                if (out.firstUnknownLabel.empty()) out.firstUnknownLabel = io::excerpt(items[k]);
                 known = false;
                 break;
             }
