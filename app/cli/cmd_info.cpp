@@ -13,9 +13,11 @@ namespace repscope::cli {
 const char* const kInfoUsage =
     "Usage: repscope info FILE [--json]\n\n"
     "Lists the layout, stimuli (labels, categorical columns) and every representation of an\n"
-    "HDF5 file (native, rsatoolbox, AnnData .h5ad, thingsvision or generic layout).\n\n"
+    "HDF5 file (native, rsatoolbox, AnnData .h5ad, thingsvision or generic layout) or of a\n"
+    "pairwise ratings CSV, and its RDM sets (the targets of repscope evaluate).\n\n"
     "  --json   print one JSON document: file, stimuli, layout, labels, categories,\n"
-    "           representations [{path, model, layer, shape, dtype, n, d, kind}], warnings\n";
+    "           representations [{path, model, layer, shape, dtype, n, d, kind, rdm_set}],\n"
+    "           rdm_sets [{path, subjects: [names]}], warnings\n";
 
 namespace {
 
@@ -44,7 +46,15 @@ void printJson(const DataFile& f) {
         w.key("n").value(static_cast<std::uint64_t>(in.n));
         w.key("d").value(static_cast<std::uint64_t>(in.d));
         w.key("kind").value(in.kind == RepresentationKind::Rdm ? "rdm" : "features");
+        if (!in.rdmSet.empty()) w.key("rdm_set").value(in.rdmSet);
         w.endObject();
+    }
+    w.endArray();
+    w.key("rdm_sets").beginArray();
+    for (const RdmSet& set : f.rdmSets()) {
+        w.beginObject().key("path").value(set.path).key("subjects").beginArray();
+        for (const auto& s : set.subjects) w.value(s);
+        w.endArray().endObject();
     }
     w.endArray();
     w.key("linked_files").beginArray();
@@ -82,6 +92,10 @@ void printText(const DataFile& f) {
                   << "  [" << shapeText(in.shape) << "]"
                   << (in.kind == RepresentationKind::Rdm ? "  precomputed RDM" : "") << "  "
                   << printable(in.path) << "\n";
+    }
+    for (const RdmSet& set : f.rdmSets()) {
+        std::cout << "  RDM set " << printable(set.path) << ": " << set.subjects.size()
+                  << " subjects (a target for repscope evaluate)\n";
     }
     for (const auto& w : f.warnings()) std::cerr << "warning: " << printable(w) << "\n";
 }

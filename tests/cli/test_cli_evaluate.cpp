@@ -215,6 +215,13 @@ private slots:
         QCOMPARE(o["representations"].toArray().size(), 3);
         QCOMPARE(o["representations"].toArray()[0].toObject()["path"].toString(),
                  QStringLiteral("/ratings/p1"));
+        QCOMPARE(o["representations"].toArray()[0].toObject()["rdm_set"].toString(),
+                 QStringLiteral("/ratings"));
+        const QJsonObject set = o["rdm_sets"].toArray()[0].toObject();
+        QCOMPARE(set["path"].toString(), QStringLiteral("/ratings"));
+        QCOMPARE(set["subjects"].toArray(), QJsonArray({"p1", "p2", "p10"}));
+        const auto text = runRepscope({"info", makeFixture("rdm_set_native.h5")});
+        QVERIFY2(text.out.contains("RDM set /brain/subjects: 4 subjects"), qPrintable(text.out));
     }
 };
 
