@@ -36,7 +36,22 @@ UnitsResult matchUnits(const std::shared_ptr<const Collection>& collection, cons
     SubProgress matching(progress, 0.4, 1.0);
     const metrics::UnitMatch m = metrics::unitMatch(*x, *y, matching);
     UnitsResult out;
-    out.source = std::make_shared<tiles::DenseTileSource>(m.reordered.cast<float>(), "unit correlation");
+    auto source = std::make_shared<tiles::DenseTileSource>(m.reordered.cast<float>(), "unit correlation");
+    // A constant unit (e.g. a dead ReLU) has no correlation: its 0s say why on hover, which is
+    // also why a layer matched with itself scores below 1.
+    const auto constantUnits = [](const MatrixF& v, const std::vector<Eigen::Index>& order, const char* side) {
+        std::vector<std::string> reasons(order.size());
+        for (std::size_t p = 0; p < order.size(); ++p) {
+            const auto col = v.col(order[p]);
+            if (col.size() > 0 && (col.array() == col(0)).all()) {
+                reasons[p] = std::string("unit ") + std::to_string(order[p]) + " of " + side +
+                             " is constant on these stimuli (a dead unit): no correlation, counted as 0";
+            }
+        }
+        return reasons;
+    };
+    source->setLineReasons(constantUnits(*x, m.rowOrder, "A"), constantUnits(*y, m.colOrder, "B"));
+    out.source = std::move(source);
     const Eigen::Index matched = std::min(m.correlations.rows(), m.correlations.cols());
     out.note = QObject::tr("Mean matched correlation %1 over %2 one-to-one pairs (A: %3 units, B: %4); "
                            "rows and columns reordered so matches lie on the diagonal, strongest first.")

@@ -129,6 +129,16 @@ private slots:
             ones += std::abs(m(i, i) - 1.0) < 1e-5 ? 1 : 0;
         }
         QVERIFY(ones > 0);
+        // A dead unit's 0 says why on hover; a matched live pair says nothing of the kind.
+        const auto* source = shown(*w_);
+        for (Eigen::Index i = 0; i < m.rows(); ++i) {
+            const std::string why = source->undefinedReason(i, i);
+            if (std::abs(m(i, i)) < 1e-12) {
+                QVERIFY2(why.find("constant") != std::string::npos, why.c_str());
+            } else {
+                QVERIFY2(why.empty(), why.c_str());
+            }
+        }
         // Every off-diagonal value of a matched-to-itself layer stays below 1.
         QVERIFY(w_->units()->panel()->note().contains(QStringLiteral("one-to-one")));
     }

@@ -91,7 +91,7 @@ QString HeatmapView::tooltipText(QPointF pos) const {
                              static_cast<int>((q >> level) % tiles::kTileSize));
     text += QStringLiteral("%1: %2").arg(measure, std::isnan(v) ? QStringLiteral("undefined")
                                                                 : QString::number(v, 'g', 5));
-    if (std::isnan(v) && level == 0) {
+    if (level == 0) {
         if (const std::string why = source_->undefinedReason(p, q); !why.empty()) {
             text += QStringLiteral("\n(") + QString::fromStdString(printable(why)) + QLatin1Char(')');
         }

@@ -49,8 +49,12 @@ std::string DenseTileSource::undefinedReason(std::int64_t row, std::int64_t col)
     const auto at = [](const std::vector<std::size_t>& order, std::int64_t p) {
         return order.empty() ? static_cast<std::size_t>(p) : order[static_cast<std::size_t>(p)];
     };
-    const auto it = reasons_.find({at(rowOrder_, row), at(colOrder_, col)});
-    return it == reasons_.end() ? std::string() : it->second;
+    const std::size_t r = at(rowOrder_, row);
+    const std::size_t c = at(colOrder_, col);
+    if (const auto it = reasons_.find({r, c}); it != reasons_.end()) return it->second;
+    std::string why = r < rowReasons_.size() ? rowReasons_[r] : std::string();
+    if (c < colReasons_.size() && !colReasons_[c].empty()) why += (why.empty() ? "" : "; ") + colReasons_[c];
+    return why;
 }
 
 }  // namespace repscope::tiles

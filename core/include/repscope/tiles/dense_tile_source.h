@@ -32,6 +32,12 @@ public:
     void setUndefinedReasons(std::map<std::pair<std::size_t, std::size_t>, std::string> reasons) {
         reasons_ = std::move(reasons);
     }
+    // Reasons that hold for a whole matrix row or column (e.g. a constant unit, whose correlations
+    // are 0 by convention); indexed by matrix row/column, empty strings for none.
+    void setLineReasons(std::vector<std::string> rowReasons, std::vector<std::string> colReasons) {
+        rowReasons_ = std::move(rowReasons);
+        colReasons_ = std::move(colReasons);
+    }
     [[nodiscard]] std::string undefinedReason(std::int64_t row, std::int64_t col) const override;
 
 private:
@@ -40,6 +46,8 @@ private:
     std::vector<std::size_t> rowOrder_;
     std::vector<std::size_t> colOrder_;
     std::map<std::pair<std::size_t, std::size_t>, std::string> reasons_;
+    std::vector<std::string> rowReasons_;
+    std::vector<std::string> colReasons_;
 };
 
 }  // namespace repscope::tiles

@@ -29,9 +29,10 @@ public:
     // One sentence on what a coarse cell shows (e.g. for euclidean: the root of the block mean of
     // squared distances); empty when coarse cells are plain block means.
     [[nodiscard]] virtual std::string legend() const { return {}; }
-    // Why the value at display position (row, col) is undefined, as a phrase naming the side
-    // ("the row's pattern is constant or not finite"); empty when defined or not known. Views
-    // add the stimuli's names.
+    // Why the value at display position (row, col) is undefined — or set by a convention rather
+    // than computed (a constant unit's correlation of 0) — as a phrase naming the side ("the
+    // row's pattern is constant or not finite"); empty when there is nothing to say. Views add
+    // the stimuli's names.
     [[nodiscard]] virtual std::string undefinedReason(std::int64_t /*row*/, std::int64_t /*col*/) const {
         return {};
     }
