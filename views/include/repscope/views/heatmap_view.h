@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "repscope/stimuli.h"
@@ -162,6 +163,8 @@ private:
     bool axisLabels_ = false;
     std::optional<std::pair<std::int64_t, std::int64_t>> marked_;
     bool undefinedShown_ = false;  // the last frame drew an undefined (NaN) cell
+    // Whether a tile holds an undefined cell, found once per tile (not every frame).
+    std::unordered_map<tiles::TileKey, bool, tiles::TileKeyHash> tileHasUndefined_;
     double labelWidth_ = 0.0;  // pixels the widest axis label needs (0: no labels)
 };
 
