@@ -37,6 +37,7 @@ AnalysisController::AnalysisController(TaskRunner* tasks, LayerMatrixPanel* matr
       matrix_(matrix),
       rdm_(rdm),
       cache_(std::make_shared<RepresentationCache>(memoryBudgetBytes() / 4)) {
+    connect(matrix_, &LayerMatrixPanel::dropNonFiniteChanged, this, &AnalysisController::requestLayerMatrix);
     connect(matrix_, &LayerMatrixPanel::metricChanged, this,
             &AnalysisController::requestLayerMatrix);
     connect(matrix_, &LayerMatrixPanel::cellClicked, this, &AnalysisController::matrixCellClicked);
@@ -254,8 +255,8 @@ void AnalysisController::requestLayerMatrix() {
     QPointer<AnalysisController> self(this);
     matrixTask_ = tasks_->submit(
         tr("Computing the %1 layer matrix…").arg(name),
-        [collection, cache, metric, result](Progress& progress) {
-            *result = computeLayerMatrixFor(collection, *metric, *cache, progress);
+        [collection, cache, metric, result, drop = matrix_->dropNonFinite()](Progress& progress) {
+            *result = computeLayerMatrixFor(collection, *metric, *cache, progress, drop);
         },
         [self, request, result, metric](const TaskOutcome& outcome) {
             if (AnalysisController* c = self.data())
@@ -285,10 +286,19 @@ void AnalysisController::matrixFinished(quint64 request, const LayerMatrixResult
         return;
     }
     matrixReps_ = result.representations;
-    matrix_->showMatrix(result.source, result.labels, metric);
+    matrix_->showMatrix(result.source, result.labels, metric, result.dropped.size());
     QStringList note;
     note << tr("Click a cell to compare its row (A) and column (B) in the RDM view.");
     if (const QString s = listed(tr("Left out:"), result.skipped); !s.isEmpty()) note << s;
+    if (const QString s = listed(tr("Stimuli left out of every representation (NaN/Inf in one):"), result.dropped);
+        !s.isEmpty()) {
+        note << s;
+    }
+    // Offered while NaN/Inf makes pairs undefined, and while it is on (to turn it off).
+    const bool nanPairs = std::any_of(result.undefined.begin(), result.undefined.end(), [](const std::string& u) {
+        return u.find("NaN") != std::string::npos;
+    });
+    matrix_->setDropOffered(nanPairs || !result.dropped.empty() || matrix_->dropNonFinite());
     if (const QString s = listed(tr("Undefined:"), result.undefined); !s.isEmpty()) note << s;
     matrix_->setNote(note.join(QLatin1Char('\n')));
     setStatus(&matrixStatus_, tr("layer matrix: %1 over %2 representations")

@@ -104,7 +104,8 @@ std::string defaultCategoryColumn(const Stimuli& stimuli) {
 
 LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>& collection,
                                         const metrics::MetricInfo& metric,
-                                        RepresentationCache& cache, Progress& progress) {
+                                        RepresentationCache& cache, Progress& progress,
+                                        bool dropNonFinite) {
     const Collection& c = *collection;
     const std::vector<CollectionEntry> entries = c.representations();
     const std::size_t n = c.stimulusCount();
@@ -146,6 +147,50 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
     std::vector<std::string> stimulusLabels;
     stimulusLabels.reserve(n);
     for (std::size_t i = 0; i < n; ++i) stimulusLabels.push_back(c.stimuli().label(i));
+    if (dropNonFinite) {
+        std::vector<char> keep(n, 1);
+        for (const MatrixPtr& v : values) {
+            for (Eigen::Index i = 0; i < v->rows() && static_cast<std::size_t>(i) < n; ++i) {
+                if (keep[static_cast<std::size_t>(i)] != 0 && !v->row(i).allFinite()) {
+                    keep[static_cast<std::size_t>(i)] = 0;
+                }
+            }
+        }
+        std::vector<Eigen::Index> rows;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (keep[i] != 0) {
+                rows.push_back(static_cast<Eigen::Index>(i));
+            } else {
+                out.dropped.push_back(stimulusLabels[i]);
+            }
+        }
+        if (!out.dropped.empty()) {
+            if (rows.size() < 4) {
+                throw InputError("Only " + std::to_string(rows.size()) +
+                                 " stimuli have no NaN/Inf value in any representation: too few to compare.");
+            }
+            for (std::size_t i = 0; i < k; ++i) {
+                const bool rdm = entries[out.representations[i]].representation->info().kind == RepresentationKind::Rdm;
+                const MatrixF& v = *values[i];
+                auto kept = std::make_shared<MatrixF>(static_cast<Eigen::Index>(rows.size()),
+                                                      rdm ? static_cast<Eigen::Index>(rows.size()) : v.cols());
+                for (std::size_t r = 0; r < rows.size(); ++r) {
+                    const auto rr = static_cast<Eigen::Index>(r);
+                    if (rdm) {
+                        for (std::size_t q = 0; q < rows.size(); ++q) (*kept)(rr, static_cast<Eigen::Index>(q)) = v(rows[r], rows[q]);
+                    } else {
+                        kept->row(rr) = v.row(rows[r]);
+                    }
+                }
+                values[i] = std::move(kept);
+            }
+            std::vector<std::string> keptLabels;
+            keptLabels.reserve(rows.size());
+            for (const Eigen::Index r : rows) keptLabels.push_back(stimulusLabels[static_cast<std::size_t>(r)]);
+            stimulusLabels = std::move(keptLabels);
+        }
+    }
+    out.stimuli = stimulusLabels.size();
     std::vector<metrics::LayerOperand> operands;
     for (std::size_t i = 0; i < k; ++i) {
         const bool rdm =

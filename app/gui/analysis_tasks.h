@@ -30,15 +30,19 @@ struct LayerMatrixResult {
     std::vector<std::size_t> representations;  // row/column k → index in representations()
     std::vector<std::string> skipped;          // one sentence per representation left out
     std::vector<std::string> undefined;        // one sentence per undefined pair
+    std::vector<std::string> dropped;          // labels of stimuli left out (dropNonFinite)
+    std::size_t stimuli = 0;                   // stimuli the values are computed over
 };
 
 // `metric` between every pair of representations that can enter it: precomputed RDMs only for
 // RSA metrics; for the CCA family only representations with fewer features than stimuli.
+// dropNonFinite: stimuli with a NaN/Inf value in any of them are left out of every one (as the
+// CLI's --nan-policy drop), so that no pair is undefined for that reason.
 // Throws InputError when fewer than one representation is left, what the metric throws, and
 // Cancelled.
 [[nodiscard]] LayerMatrixResult computeLayerMatrixFor(
     const std::shared_ptr<const Collection>& collection, const metrics::MetricInfo& metric,
-    RepresentationCache& cache, Progress& progress);
+    RepresentationCache& cache, Progress& progress, bool dropNonFinite = false);
 
 struct RdmRequest {
     std::size_t representation = 0;  // index in collection.representations()

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStringList>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -19,6 +20,7 @@ namespace repscope::gui {
 LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     : QWidget(parent),
       metricCombo_(new QComboBox(this)),
+      dropButton_(new QToolButton(this)),
       view_(new views::HeatmapView(this)),
       legend_(new QLabel(this)),
       note_(new QLabel(this)),
@@ -61,6 +63,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(title_);
     controls->addStretch(1);
+    controls->addWidget(dropButton_);
     controls->addWidget(metricLabel);
     controls->addWidget(metricCombo_);
 
@@ -71,6 +74,13 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     layout->addWidget(legend_);
     layout->addWidget(note_);
 
+    dropButton_->setObjectName(QStringLiteral("layerMatrixDropButton"));
+    dropButton_->setText(tr("Leave out NaN stimuli"));
+    dropButton_->setCheckable(true);
+    dropButton_->setToolTip(tr("Leave the stimuli with a NaN or infinite value in any representation out of "
+                               "every one, so that no pair is undefined for it (as --nan-policy drop)"));
+    dropButton_->hide();
+    connect(dropButton_, &QToolButton::toggled, this, &LayerMatrixPanel::dropNonFiniteChanged);
     setMetric(QString::fromLatin1(kDefaultMetric));
     connect(metricCombo_, &QComboBox::currentIndexChanged, this, [this] {
         metricCombo_->setToolTip(metricCombo_->currentData(Qt::ToolTipRole).toString());
@@ -92,7 +102,8 @@ void LayerMatrixPanel::setMetric(const QString& name) {
 
 void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> source,
                                   std::shared_ptr<const Stimuli> labels,
-                                  const metrics::MetricInfo& metric) {
+                                  const metrics::MetricInfo& metric, std::size_t droppedStimuli) {
+    dropped_ = droppedStimuli;
     views::ColorScale scale = view_->colorScale();
     scale.autoRange = !std::isfinite(metric.lowest) || !std::isfinite(metric.highest) ||
                       metric.highest <= metric.lowest;
@@ -106,7 +117,14 @@ void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> sourc
     updateTitle();
 }
 
+QString LayerMatrixPanel::title() const { return title_->text(); }
+
+bool LayerMatrixPanel::dropNonFinite() const { return dropButton_->isChecked(); }
+
+void LayerMatrixPanel::setDropOffered(bool offered) { dropButton_->setVisible(offered); }
+
 void LayerMatrixPanel::clearMatrix() {
+    dropped_ = 0;
     view_->setSource(nullptr);
     updateLegend(nullptr);
     updateTitle();
@@ -139,7 +157,11 @@ QString LayerMatrixPanel::shownMetric() const {
 
 void LayerMatrixPanel::updateTitle() {
     const QString shown = shownMetric();
-    title_->setText(shown.isEmpty() ? tr("Layer matrix") : tr("Layer matrix: %1").arg(shown));
+    QString title = shown.isEmpty() ? tr("Layer matrix") : tr("Layer matrix: %1").arg(shown);
+    if (!shown.isEmpty() && dropped_ > 0) {
+        title += dropped_ == 1 ? tr(" (1 stimulus with NaN left out)") : tr(" (%1 stimuli with NaN left out)").arg(dropped_);
+    }
+    title_->setText(title);
 }
 
 void LayerMatrixPanel::setPending(const QString& metric) {

@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QToolButton;
 
 namespace repscope::views {
 class HeatmapView;
@@ -37,8 +38,18 @@ public:
 
     // Shows a computed matrix; labels are the representations (names, models). The colour
     // scale spans the metric's range when it is finite.
+    // droppedStimuli: stimuli left out of every representation (NaN/Inf), named in the title.
     void showMatrix(std::shared_ptr<const tiles::TileSource> source,
-                    std::shared_ptr<const Stimuli> labels, const metrics::MetricInfo& metric);
+                    std::shared_ptr<const Stimuli> labels, const metrics::MetricInfo& metric,
+                    std::size_t droppedStimuli = 0);
+    // "Leave out NaN stimuli": stimuli with NaN/Inf in any representation are left out of all
+    // (as --nan-policy drop); offered only while it would change something.
+    [[nodiscard]] bool dropNonFinite() const;
+    void setDropOffered(bool offered);
+    [[nodiscard]] QToolButton* dropButton() const { return dropButton_; }
+    // Stimuli left out of the matrix shown (0: none).
+    [[nodiscard]] std::size_t droppedStimuli() const { return dropped_; }
+    [[nodiscard]] QString title() const;
     // Removes the matrix (no collection, or a computation failed).
     void clearMatrix();
     // The metric of the values on screen (empty when none): what titles and exports name, which
@@ -58,6 +69,7 @@ public:
 
 signals:
     void metricChanged(const QString& name);
+    void dropNonFiniteChanged(bool drop);
     // A click on the cell of display row `row` and column `col`.
     void cellClicked(qint64 row, qint64 col);
 
@@ -66,6 +78,8 @@ private:
     void updateLegend(const Stimuli* labels);
 
     QComboBox* metricCombo_;
+    QToolButton* dropButton_;
+    std::size_t dropped_ = 0;  // of the matrix shown
     views::HeatmapView* view_;
     QLabel* legend_;
     QLabel* note_;

@@ -185,6 +185,9 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         content.annotateCells = true;
         f.title = tr("Layer matrix: %1").arg(metric);
         f.subtitle = tr("%1 representations").arg(rows);
+        if (const std::size_t dropped = matrix_->droppedStimuli(); dropped > 0) {
+            f.subtitle += tr(" · %1 stimuli with NaN/Inf left out").arg(dropped);
+        }
         if (info != nullptr) f.subtitle += QStringLiteral(" · ") + QString::fromStdString(info->description);
     }
     f.content = std::move(content);

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <cmath>
 
 #include "../views/heatmap_test_helpers.h"
@@ -68,6 +69,24 @@ private slots:
         // A defined cell says nothing of undefined values.
         const int other = (nanRow_ + 1) % 3;
         QVERIFY(!view->tooltipText(repscope::test::cellCentre(*view, other, other)).contains(QStringLiteral("undefined")));
+    }
+
+    void leavingOutTheNanStimulusDefinesEveryPair() {
+        repscope::gui::LayerMatrixPanel* panel = w_->layerMatrixPanel();
+        QVERIFY(panel->dropButton()->isVisible());
+        QVERIFY(!panel->title().contains(QStringLiteral("left out")));
+        panel->dropButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && panel->droppedStimuli() == 1, kTimeoutMs);
+        const auto* source = dynamic_cast<const repscope::tiles::DenseTileSource*>(panel->view()->source().get());
+        QVERIFY(source != nullptr);
+        QVERIFY(source->matrix().allFinite());
+        QVERIFY2(panel->title().contains(QStringLiteral("1 stimulus with NaN left out")), qPrintable(panel->title()));
+        QVERIFY2(panel->note().contains(QStringLiteral("stim04")), qPrintable(panel->note()));
+        // Off again: the undefined row and column come back.
+        panel->dropButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && panel->droppedStimuli() == 0, kTimeoutMs);
+        const auto* again = dynamic_cast<const repscope::tiles::DenseTileSource*>(panel->view()->source().get());
+        QVERIFY(again != nullptr && !again->matrix().allFinite());
     }
 
     void theRdmNamesTheUndefinedStimulus() {
