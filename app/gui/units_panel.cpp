@@ -15,6 +15,7 @@ UnitsPanel::UnitsPanel(QWidget* parent)
     title_->setObjectName(QStringLiteral("unitsTitle"));
     title_->setWordWrap(true);
     view_->setObjectName(QStringLiteral("unitsView"));
+    view_->setAxisTitles(tr("units of A (matched first)"), tr("units of B (their partners first)"));
     note_->setObjectName(QStringLiteral("unitsNote"));
     note_->setWordWrap(true);
     // Correlations: a diverging map centred on 0 over the whole [−1, 1].

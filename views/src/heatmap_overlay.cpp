@@ -63,6 +63,23 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
         t.rotate(90);
         painter.drawImage(l.rowStrip, side.transformed(t));
     }
+    // Axis titles in the strips' place (matrices without category strips, e.g. unit × unit).
+    if (in.categories == nullptr && (!in.rowTitle.isEmpty() || !in.colTitle.isEmpty())) {
+        const double w = std::clamp(in.viewport.toPixelX(static_cast<double>(in.cols)), 1.0, l.matrix.width());
+        const double h = std::clamp(in.viewport.toPixelY(static_cast<double>(in.rows)), 1.0, l.matrix.height());
+        QFont titleFont = painter.font();
+        titleFont.setPixelSize(kOverlayFontPixels);
+        painter.save();
+        painter.setFont(titleFont);
+        painter.setPen(QColor(60, 60, 60));
+        const QFontMetricsF m(titleFont);
+        painter.drawText(QRectF(l.matrix.left(), l.matrix.top() - 16.0, w, 14.0), Qt::AlignCenter,
+                         m.elidedText(in.colTitle, Qt::ElideRight, w));
+        painter.translate(l.matrix.left() - 16.0, l.matrix.top() + h);
+        painter.rotate(-90.0);
+        painter.drawText(QRectF(0.0, 0.0, h, 14.0), Qt::AlignCenter, m.elidedText(in.rowTitle, Qt::ElideRight, h));
+        painter.restore();
+    }
     // Colorbar: high at the top, beside the matrix as drawn (a fitted matrix may be narrower or
     // shorter than its area), with room for the title above and the scale's note below.
     const double drawnRight = l.matrix.left() + std::clamp(in.viewport.toPixelX(static_cast<double>(in.cols)), 1.0, l.matrix.width());

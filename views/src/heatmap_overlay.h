@@ -29,6 +29,8 @@ struct OverlayInput {
     QString measure;
     QString scaleNote;  // under the colorbar: which range the scale spans ("whole matrix", ...)
     bool hasUndefined = false;  // an "undefined" swatch under the colorbar
+    QString rowTitle;  // what the rows are ("units of A"), drawn where the row strip goes
+    QString colTitle;  // when there are no category strips
 };
 
 QColor categoryColour(std::int32_t code);

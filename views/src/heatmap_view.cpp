@@ -120,6 +120,12 @@ void HeatmapView::setMarkedCell(std::optional<std::pair<std::int64_t, std::int64
     update();
 }
 
+void HeatmapView::setAxisTitles(const QString& rows, const QString& cols) {
+    rowTitle_ = rows;
+    colTitle_ = cols;
+    update();
+}
+
 void HeatmapView::setColorScale(const ColorScale& scale) {
     scale_ = scale;
     update();
@@ -361,6 +367,8 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.measure = QString::fromStdString(source_->valueName());
     in.scaleNote = rangeNote();
     in.hasUndefined = undefinedShown_;
+    in.rowTitle = rowTitle_;
+    in.colTitle = colTitle_;
     detail::paintOverlays(painter, in);
     if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
     if (marked_ && marked_->first < in.rows && marked_->second < in.cols) {

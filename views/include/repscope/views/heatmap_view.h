@@ -62,6 +62,9 @@ public:
     void setAxisLabelsShown(bool shown);
     [[nodiscard]] bool axisLabelsShown() const { return axisLabels_; }
 
+    // What the rows and the columns are ("units of A"), drawn along the matrix when it has no
+    // category strips.
+    void setAxisTitles(const QString& rows, const QString& cols);
     void setColorScale(const ColorScale& scale);
     [[nodiscard]] const ColorScale& colorScale() const { return scale_; }
     // The scale as last drawn (with the automatic range filled in).
@@ -162,6 +165,8 @@ private:
     QPointF dragLast_;
     bool axisLabels_ = false;
     std::optional<std::pair<std::int64_t, std::int64_t>> marked_;
+    QString rowTitle_;
+    QString colTitle_;
     bool undefinedShown_ = false;  // the last frame drew an undefined (NaN) cell
     // Whether a tile holds an undefined cell, found once per tile (not every frame).
     std::unordered_map<tiles::TileKey, bool, tiles::TileKeyHash> tileHasUndefined_;
