@@ -91,6 +91,11 @@ Scatter3DScene::Scatter3DScene() {
     window_->SetMultiSamples(0);  // the widget's framebuffer decides
     window_->AddRenderer(renderer_);
     renderer_->SetBackground(1.0, 1.0, 1.0);
+    window_->SetNumberOfLayers(2);
+    overlay_->SetLayer(1);
+    overlay_->InteractiveOff();
+    overlay_->SetActiveCamera(renderer_->GetActiveCamera());
+    window_->AddRenderer(overlay_);
     interactor_->SetRenderWindow(window_);
     interactor_->SetInteractorStyle(style_);
     // Renders go through the widget (update() → paintGL); the interactor only reports them.
@@ -116,7 +121,7 @@ Scatter3DScene::Scatter3DScene() {
     tp->RenderPointsAsSpheresOn();
     tp->SetAmbient(0.55);
     tp->SetDiffuse(0.45);
-    renderer_->AddActor(trajectoryActor_);
+    overlay_->AddActor(trajectoryActor_);
 }
 
 Scatter3DScene::~Scatter3DScene() = default;
@@ -205,7 +210,8 @@ void Scatter3DScene::rebuildTrajectoryColours() {
     std::vector<QRgb> colours;
     colours.reserve(trajectoryStimuli_.size() * trajectoryLayers_);
     for (std::size_t s : trajectoryStimuli_) {
-        const QRgb c = s < colours_.size() ? colours_[s] : qRgb(70, 110, 160);
+        // Darker than the spheres of its category, so that a path reads over its own cluster.
+        const QRgb c = QColor(s < colours_.size() ? colours_[s] : qRgb(70, 110, 160)).darker(150).rgb();
         colours.insert(colours.end(), trajectoryLayers_, c);
     }
     trajectories_->GetPointData()->SetScalars(colourArray(colours, 0.0));
@@ -230,7 +236,19 @@ void Scatter3DScene::initializeGraphics() {
 }
 
 void Scatter3DScene::render() {
-    renderer_->ResetCameraClippingRange();
+    // Near and far planes around the points and the trajectories (which leave the points' box).
+    double bounds[6];
+    renderer_->ComputeVisiblePropBounds(bounds);
+    if (trajectoryActor_->GetVisibility() != 0 && trajectories_->GetNumberOfPoints() > 0) {
+        double t[6];
+        trajectories_->GetBounds(t);
+        if (bounds[0] > bounds[1]) std::copy(t, t + 6, bounds);
+        for (int k = 0; k < 6; k += 2) {
+            bounds[k] = std::min(bounds[k], t[k]);
+            bounds[k + 1] = std::max(bounds[k + 1], t[k + 1]);
+        }
+    }
+    if (bounds[0] <= bounds[1]) renderer_->ResetCameraClippingRange(bounds);
     // VTK caches GL state: take the context's state as Qt left it (its framebuffer bound) and
     // give it back afterwards. VTK draws into its own framebuffer and blits to the bound one.
     vtkOpenGLState* state = window_->GetState();

@@ -69,6 +69,9 @@ private:
 
     vtkNew<vtkGenericOpenGLRenderWindow> window_;
     vtkNew<vtkRenderer> renderer_;
+    // Layer 1, the same camera: trajectories drawn over the points (inside a cloud of spheres
+    // they were hidden until zoomed in).
+    vtkNew<vtkRenderer> overlay_;
     vtkNew<vtkGenericRenderWindowInteractor> interactor_;
     vtkNew<vtkInteractorStyleTrackballCamera> style_;
     vtkNew<vtkPolyData> others_;    // points not selected (all when nothing is)
