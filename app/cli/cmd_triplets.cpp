@@ -1,5 +1,6 @@
-// repscope triplets FILE:PATH --triplets FILE.csv [--similarity cosine|dot] [--bootstrap B]
-//          [--seed S] [--json]   (alignment.md, "Triplet agreement")
+// repscope triplets FILE:PATH --triplets FILE.csv|FILE.npy [--similarity cosine|dot]
+//          [--bootstrap B] [--seed S] [--json]   (alignment.md, "Triplet agreement")
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -22,6 +23,8 @@ const char* const kTripletsUsage =
     "How often a representation picks the odd one out that people picked. The CSV has the\n"
     "header subject,a,b,c,odd_one_out (subject optional): three stimulus labels and the one\n"
     "chosen as the odd one out; rows naming a label the file lacks are dropped and counted.\n"
+    "A .npy file (THINGS style) is an (n, 3) integer array of stimulus indices in the file's\n"
+    "order, the third column the odd one out; rows with an index outside it are dropped.\n"
     "The model's odd one out is the item outside its most similar pair (ties share the credit).\n"
     "  --similarity S  cosine (default: rows L2-normalised, dot product) or dot (raw dot\n"
     "                  product, as THINGS/SPoSE); a precomputed RDM uses -dissimilarity\n"
@@ -43,14 +46,22 @@ int runTriplets(const std::vector<std::string>& args) {
     if (bootstrap == 1) throw InputError("--bootstrap needs at least 2 resamples");
 
     const LoadedRepresentation in = loadRepresentation(a.positional.front());
-    if (!in.file->stimuli().hasLabels()) {
+    const std::string csv = a.option("--triplets", "");
+    std::string extension = csv.size() >= 4 ? csv.substr(csv.size() - 4) : std::string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool npy = extension == ".npy";
+    if (!npy && !in.file->stimuli().hasLabels()) {
         throw FormatError(in.file->path() + " has no stimulus labels, so the labels of a triplet "
                                             "file cannot be matched to its stimuli");
     }
-    const std::string csv = a.option("--triplets", "");
     const alignment::TripletJudgements judgements =
-        alignment::readTripletsCsv(csv, in.file->stimuli().labels);
-    if (judgements.dropped > 0) {
+        npy ? alignment::readTripletsNpy(csv, in.file->stimulusCount())
+            : alignment::readTripletsCsv(csv, in.file->stimuli().labels);
+    if (judgements.dropped > 0 && npy) {
+        std::cerr << "dropped " << judgements.dropped << " triplets of " << csv
+                  << " with a stimulus index outside 0.." << in.file->stimulusCount() - 1
+                  << " (first: " << judgements.firstUnknownLabel << ")\n";
+    } else if (judgements.dropped > 0) {
         std::cerr << "dropped " << judgements.dropped << " triplets of " << csv
                   << " that name a stimulus " << in.file->path() << " lacks (first: '"
                   << printable(judgements.firstUnknownLabel) << "')\n";

@@ -121,6 +121,22 @@ private slots:
                                              "net/rdm_coarse:rdm", "--", ratings}));
     }
 
+    void npyArrays_data() {
+        QTest::addColumn<QString>("comparator");
+        for (const char* c : {"spearman", "pearson", "corr_cov"}) QTest::newRow(c) << QString(c);
+    }
+    void npyArrays() {
+        // A square RDM (float64, numpy.save) against an (S, N, N) set (big-endian float32,
+        // format 2.0, one NaN pair): stimuli matched by position.
+        QFETCH(QString, comparator);
+        const QString model = makeFixture("npy_rdm.npy");
+        const QString set = makeFixture("npy_rdm_set.npy");
+        const QJsonObject got = runJson({"evaluate", model, "--target", set + ":/rdms",
+                                         "--comparator", comparator, "--json"});
+        QCOMPARE(got["target"].toString(), set + ":/rdms");
+        compareWithReference(got, reference({comparator, model, "--", set}));
+    }
+
     void bootstrapIsSeeded() {
         const QString f = makeFixture("rdm_set_native.h5");
         const QStringList args{"evaluate", f, "--target", f + ":/brain/subjects", "--comparator",

@@ -30,16 +30,23 @@ private slots:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("similarity");
-        QTest::newRow("cosine") << "ratings_models.h5" << "/net/conv" << "cosine";
-        QTest::newRow("dot") << "ratings_models.h5" << "/net/fc" << "dot";
-        QTest::newRow("rdm with ties") << "ratings_models.h5" << "/net/rdm_coarse" << "rdm";
+        QTest::addColumn<QString>("triplets");
+        const QString csv = "triplets_things.csv";
+        const QString npy = "npy_triplets.npy";  // THINGS style: (n, 3) indices, numpy.save
+        QTest::newRow("cosine") << "ratings_models.h5" << "/net/conv" << "cosine" << csv;
+        QTest::newRow("dot") << "ratings_models.h5" << "/net/fc" << "dot" << csv;
+        QTest::newRow("rdm with ties") << "ratings_models.h5" << "/net/rdm_coarse" << "rdm" << csv;
+        QTest::newRow("npy cosine") << "ratings_models.h5" << "/net/conv" << "cosine" << npy;
+        QTest::newRow("npy dot") << "ratings_models.h5" << "/net/fc" << "dot" << npy;
+        QTest::newRow("npy rdm with ties") << "ratings_models.h5" << "/net/rdm_coarse" << "rdm" << npy;
     }
     void matchesNumpy() {
         QFETCH(QString, fixture);
         QFETCH(QString, path);
         QFETCH(QString, similarity);
+        QFETCH(QString, triplets);
         const QString h5 = makeFixture(fixture);
-        const QString csv = makeFixture("triplets_things.csv");
+        const QString csv = makeFixture(triplets);
         QStringList args{"triplets", h5 + ":" + path, "--triplets", csv, "--json"};
         if (similarity != "rdm") args << "--similarity" << similarity;
         const auto r = runRepscope(args);
@@ -85,6 +92,10 @@ private slots:
         r = runRepscope({"triplets", h5 + ":/net/conv", "--triplets", bad, "--similarity", "l2"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(runRepscope({"--help"}).out.contains("triplets"));
+        // A .npy that is no (n, 3) integer array, or names a stimulus twice in a row: one line.
+        r = runRepscope({"triplets", h5 + ":/net/conv", "--triplets", makeFixture("npy_triplets_float.npy")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("(n, 3) integer array") && r.err.count('\n') == 1, qPrintable(r.err));
         r = runRepscope({"triplets", h5 + ":/net/conv", "--triplets", makeFixture("triplets_things.csv")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("agreement") && r.out.contains("noise ceiling"), qPrintable(r.out));

@@ -1,7 +1,8 @@
 // libFuzzer target over the loader: every input is written to a file and opened the way the
 // app opens files (layout recognition, stimuli, link walk), then the first and last rows of each
 // representation are read. The same bytes are also opened as a .csv (pairwise ratings,
-// alignment.md), whose RDMs are read the same way, and read as a triplet CSV. Errors the loader reports are fine; a crash, a sanitizer report or a
+// alignment.md), whose RDMs are read the same way, and read as a triplet CSV; and as a .npy
+// (an RDM or RDM set, read the same way) and as .npy triplets. Errors the loader reports are fine; a crash, a sanitizer report or a
 // hang is a finding. Built by the `fuzz` preset (clang, -fsanitize=fuzzer,address,undefined).
 #include <unistd.h>
 
@@ -27,7 +28,9 @@ std::string scratchPath(const char* extension) {
 void openAndRead(const std::uint8_t* data, std::size_t size, const char* extension) {
     static const std::string h5 = scratchPath(".h5");
     static const std::string csv = scratchPath(".csv");
-    const std::string& path = std::string(extension) == ".csv" ? csv : h5;
+    static const std::string npy = scratchPath(".npy");
+    const std::string ext(extension);
+    const std::string& path = ext == ".csv" ? csv : ext == ".npy" ? npy : h5;
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return;
     if (size > 0) std::fwrite(data, 1, size, f);
@@ -51,9 +54,14 @@ void openAndRead(const std::uint8_t* data, std::size_t size, const char* extensi
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     openAndRead(data, size, ".h5");
     openAndRead(data, size, ".csv");
+    openAndRead(data, size, ".npy");
     try {
         static const std::vector<std::string> labels = {"a", "b", "c", "d", "stim01", "stim02"};
         (void)repscope::alignment::readTripletsCsv(scratchPath(".csv"), labels);
+    } catch (const std::exception&) {
+    }
+    try {
+        (void)repscope::alignment::readTripletsNpy(scratchPath(".npy"), 40);
     } catch (const std::exception&) {
     }
     return 0;

@@ -34,6 +34,10 @@ done
 # Ratings CSV (alignment.md): the target opens every input as .csv too.
 /usr/bin/python3 tests/fixtures/make_files.py ratings_similarity "$work/seeds/ratings_similarity.csv"
 /usr/bin/python3 tests/fixtures/make_files.py triplets_things "$work/seeds/triplets_things.csv"
+# .npy arrays (alignment.md): RDM, RDM set (big-endian, format 2.0), int16 (format 3.0), triplets.
+for c in npy_rdm npy_rdm_set npy_rdm_int npy_triplets npy_fortran; do
+  /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.npy"
+done
 cp tests/fuzz/regressions/*.h5 "$work/seeds/" 2> /dev/null || true
 
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1:handle_abort=1

@@ -2,6 +2,7 @@
 
 #include "io/h5_lock.h"
 #include "io/layouts.h"
+#include "io/npy.h"
 #include "io/ratings_csv.h"
 #include "repscope/error.h"
 #include "repscope/probe.h"
@@ -97,6 +98,7 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path) {
 
 std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const OpenOptions& options) {
     if (io::isCsvPath(path)) return io::readRatingsCsv(path);
+    if (io::isNpyPath(path)) return io::readNpyFile(path);
     if (probeEnabled()) probeFile(path, options.allowLinksOutside, options.cancelled);
     const io::H5FilePtr file = io::openH5File(path);
     auto lock = io::h5Lock();

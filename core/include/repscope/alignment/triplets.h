@@ -36,6 +36,13 @@ struct TripletJudgements {
 [[nodiscard]] TripletJudgements readTripletsCsv(const std::string& path,
                                                 const std::vector<std::string>& labels);
 
+// Reads THINGS-style triplets from a .npy file (io/npy.h): an (n, 3) integer array of stimulus
+// indices into the collection's order, the third column the odd one out. Rows with an index
+// outside [0, stimuli) are dropped and counted (firstUnknownLabel says "index K"). Throws
+// FileError or FormatError naming the file: not a valid .npy, not an (n, 3) integer array, a row
+// naming a stimulus twice.
+[[nodiscard]] TripletJudgements readTripletsNpy(const std::string& path, std::size_t stimuli);
+
 // The credit (0, 1/3, 1/2 or 1) each triplet gives the model. `x` is N × D features, or an
 // N × N RDM when isRdm. Throws FormatError for NaN/Inf or a zero row under cosine.
 [[nodiscard]] std::vector<double> tripletCredits(const MatrixF& x, bool isRdm,
