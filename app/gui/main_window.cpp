@@ -13,12 +13,15 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QOpenGLWidget>
 #include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <exception>
 #include <map>
 #include <memory>
@@ -486,6 +489,27 @@ void MainWindow::refresh() {
                          "stimulus label, or by index when they have the same number of stimuli.</p>")
                           .arg(names.join(QStringLiteral(", ")).toHtmlEscaped(),
                                views::collectionSummaryLine(*collection_), modelsText(*collection_)));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (graphicsPrepared_) return;
+    graphicsPrepared_ = true;
+    QTimer::singleShot(0, this, &MainWindow::prepareGraphics);
+}
+
+void MainWindow::prepareGraphics() {
+    // Initialising a QOpenGLWidget needs it on screen once: the analysis page is shown for one
+    // hidden frame (the start page comes back at once, before anything is painted) and each GL
+    // view renders an empty frame into its own framebuffer.
+    if (central_->currentWidget() != summary_) return;  // data already shown: nothing to gain
+    setUpdatesEnabled(false);
+    central_->setCurrentWidget(central_->widget(1));
+    for (QOpenGLWidget* view : central_->widget(1)->findChildren<QOpenGLWidget*>()) {
+        if (view->isVisible()) (void)view->grabFramebuffer();
+    }
+    central_->setCurrentWidget(collection_->files().empty() ? static_cast<QWidget*>(summary_) : central_->widget(1));
+    setUpdatesEnabled(true);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

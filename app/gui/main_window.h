@@ -86,12 +86,18 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // The first time: prepares the analysis views' OpenGL (see prepareGraphics()).
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createAnalysisViews();
+    // Creates the heatmaps' and the projection's OpenGL contexts and shader programs while the
+    // start page shows: under a software rasteriser that costs ~40–100 ms of GUI thread per view
+    // (LLVM compiles the shaders), which otherwise fell on the moment the first data appeared.
+    void prepareGraphics();
     void createMenus();
     void createStatusBar();
     void setCollection(std::shared_ptr<const Collection> collection);
@@ -131,6 +137,7 @@ private:
     QPointer<QMessageBox> errorBox_;  // the error dialog on screen, if any
     QSet<QString> opening_;  // absolute paths queued or being opened
     bool demoPending_ = false;
+    bool graphicsPrepared_ = false;
 };
 
 }  // namespace repscope::gui
