@@ -16,14 +16,6 @@ using namespace repscope::test;
 
 namespace {
 
-QString writeText(const QString& name, const QByteArray& text) {
-    const QString path = scratchDir() + "/" + name;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) throw std::runtime_error("cannot write " + path.toStdString());
-    f.write(text);
-    return path;
-}
-
 TripletJudgements one(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint8_t odd) {
     TripletJudgements j;
     j.items.push_back({a, b, c});
@@ -75,7 +67,7 @@ private slots:
     }
 
     void readsCsvAndDropsUnknownLabels() {
-        const QString path = writeText("t.csv", "subject,a,b,c,odd_one_out\n"
+        const QString path = writeScratchFile("t.csv", "subject,a,b,c,odd_one_out\n"
                                                 "p,x,y,z,z\n"
                                                 "p,\"y\",w,x,w\n"
                                                 "q,x,nope,y,y\n");
@@ -85,7 +77,7 @@ private slots:
         QCOMPARE(j.firstUnknownLabel, std::string("nope"));
         QCOMPARE(j.items[1], (std::array<std::uint32_t, 3>{2, 0, 1}));
         QCOMPARE(int(j.odd[1]), 1);
-        const QString noSubject = writeText("t2.csv", "a,b,c,odd_one_out\nx,y,z,x\n");
+        const QString noSubject = writeScratchFile("t2.csv", "a,b,c,odd_one_out\nx,y,z,x\n");
         QCOMPARE(readTripletsCsv(noSubject.toStdString(), {"x", "y", "z"}).items.size(), std::size_t{1});
     }
 
@@ -103,7 +95,7 @@ private slots:
     void badCsvNamesFileAndLine() {
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const QString path = writeText("bad_triplets.csv", text);
+        const QString path = writeScratchFile("bad_triplets.csv", text);
         try {
             (void)readTripletsCsv(path.toStdString(), {"w", "x", "y", "z"});
             QFAIL("bad triplet file accepted");

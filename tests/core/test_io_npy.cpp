@@ -40,14 +40,6 @@ QByteArray readBytes(const QString& path) {
     return f.readAll();
 }
 
-QString writeBytes(const QString& name, const QByteArray& bytes) {
-    const QString path = scratchDir() + "/" + name;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) throw std::runtime_error("cannot write " + path.toStdString());
-    f.write(bytes);
-    return path;
-}
-
 QString openError(const QString& path) {
     try {
         (void)DataFile::open(path.toStdString());
@@ -148,7 +140,7 @@ private slots:
         QByteArray bytes = readBytes(path);
         const qsizetype data = bytes.size() - 303 * 3 * 8;
         for (int b = 0; b < 8; ++b) bytes[data + 8 + b] = bytes[data + b];  // row 0: b = a
-        const QString twice = writeBytes("npy_twice.npy", bytes);
+        const QString twice = writeScratchFile("npy_twice.npy", bytes);
         try {
             (void)alignment::readTripletsNpy(twice.toStdString(), 40);
             QFAIL("repeated stimulus accepted");
@@ -197,7 +189,7 @@ private slots:
         QFETCH(QString, name);
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
-        const QString path = writeBytes(name, bytes);
+        const QString path = writeScratchFile(name, bytes);
         const QString error = openError(path);
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(error.contains(path), qPrintable(error));

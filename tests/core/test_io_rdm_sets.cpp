@@ -15,14 +15,6 @@ using namespace repscope::test;
 
 namespace {
 
-QString writeText(const QString& name, const QByteArray& text) {
-    const QString path = scratchDir() + "/" + name;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) throw std::runtime_error("cannot write " + path.toStdString());
-    f.write(text);
-    return path;
-}
-
 QString openError(const QString& path) {
     try {
         (void)DataFile::open(path.toStdString());
@@ -93,7 +85,7 @@ private slots:
     }
 
     void ratingsCsvRules() {
-        const QString path = writeText("rules.csv",
+        const QString path = writeScratchFile("rules.csv",
                                        "subject,stimulus_a,stimulus_b,similarity\r\n"
                                        "a,x2,x10,1\r\n"
                                        "a,x10,x2,3\r\n"
@@ -118,7 +110,7 @@ private slots:
         QVERIFY(std::isnan(b(1, 2)));
         QCOMPARE(b(1, 1), 0.0f);
         // A dissimilarity column is used as it is.
-        const auto d = DataFile::open(writeText("dis.csv",
+        const auto d = DataFile::open(writeScratchFile("dis.csv",
                                                 "Subject,Stimulus_A,Stimulus_B,Dissimilarity\n"
                                                 "s,p,q,0.3\ns,q,r,2\ns,p,r,7\n")
                                           .toStdString());
@@ -176,7 +168,7 @@ private slots:
     void badCsvIsOneSentenceWithLine() {
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
-        const QString path = writeText(QStringLiteral("bad_%1.csv").arg(QTest::currentDataTag()).replace(' ', '_'), text);
+        const QString path = writeScratchFile(QStringLiteral("bad_%1.csv").arg(QTest::currentDataTag()).replace(' ', '_'), text);
         const QString error = openError(path);
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));

@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -61,6 +62,15 @@ QString makeFixture(const QString& name) {
         throw std::runtime_error(("fixture " + name + " failed: " + r.err).toStdString());
     }
     return out;
+}
+
+QString writeScratchFile(const QString& name, const QByteArray& bytes) {
+    const QString path = QDir(scratchDir()).filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
+        throw std::runtime_error("cannot write " + path.toStdString());
+    }
+    return path;
 }
 
 }  // namespace repscope::test

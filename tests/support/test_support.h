@@ -1,5 +1,6 @@
 #pragma once
 // Shared helpers for RepScope's Qt Test binaries (Qt Core only: usable by core tests).
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -13,6 +14,9 @@ QString scratchDir();
 // named fixture file into scratchDir(); returns its path. QFAIL-style: throws std::runtime_error
 // with python's stderr when the script fails.
 QString makeFixture(const QString& name);
+
+// Writes bytes to scratchDir()/name and returns its path; throws std::runtime_error when it cannot.
+QString writeScratchFile(const QString& name, const QByteArray& bytes);
 
 struct ProcessResult {
     int exitCode = -1;
