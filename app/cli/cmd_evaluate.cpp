@@ -1,8 +1,6 @@
 // repscope evaluate FILE... --target FILE:PATH|RATINGS.csv --comparator C [--rdm-measure M]
 //          [--select GLOB] [--bootstrap B [--bootstrap-stimuli]] [--seed S] [--json]
 // (alignment.md, "Command line").
-#include <fnmatch.h>
-
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -10,8 +8,7 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/json_writer.h"
-#include "repscope/alignment/condensed.h"
-#include "repscope/alignment/evaluation.h"
+#include "repscope/alignment/collection_evaluation.h"
 #include "repscope/collection.h"
 #include "repscope/error.h"
 #include "repscope/finite.h"
@@ -92,11 +89,6 @@ const RdmSet& findTargetSet(const DataFile& file, const TargetSpec& target) {
                       "with several rows, or a ratings CSV)");
 }
 
-bool selected(const std::string& glob, const RepresentationInfo& info) {
-    return fnmatch(glob.c_str(), info.path.c_str(), 0) == 0 ||
-           fnmatch(glob.c_str(), info.qualifiedName().c_str(), 0) == 0;
-}
-
 std::string number(double v) {
     if (!std::isfinite(v)) return "-";
     char buf[32];
@@ -142,55 +134,34 @@ int runEvaluate(const std::vector<std::string>& args) {
     if (!targetIsModelFile) collection.add(DataFile::open(target.file));
     const DataFile& targetFile = *collection.files()[targetIndex];
     const RdmSet& set = findTargetSet(targetFile, target);
-    const std::string targetName = targetFile.path() + ":" + set.path;
     for (const auto& line : collection.alignmentReport()) std::cerr << line << "\n";
-    const std::size_t n = collection.stimulusCount();
-    if (n < 3) {
-        throw AlignmentError(targetName + " shares " + std::to_string(n) +
-                             " stimuli with the models; evaluating needs at least 3");
-    }
-    std::vector<std::string> labels;
-    for (std::size_t i = 0; i < n; ++i) labels.push_back(collection.stimuli().label(i));
-
-    alignment::NamedRdms subjects;
-    for (std::size_t k = 0; k < set.members.size(); ++k) {
-        const CollectionEntry entry{set.members[k], targetIndex};
-        subjects.names.push_back(set.subjects.at(k));
-        subjects.rdms.push_back(alignment::condensedWithMissing(
-            collection.read(entry), set.members[k]->info().qualifiedName()));
-    }
-    if (subjects.rdms.size() == 1) {
-        std::cerr << "note: " << targetName
+    if (set.members.size() == 1) {
+        std::cerr << "note: " << printable(targetFile.path() + ":" + set.path)
                   << " has one subject, so there is no noise ceiling and no t test; the models "
                      "are still compared with it\n";
     }
-
-    alignment::NamedRdms models;
-    std::vector<RepresentationInfo> modelInfo;
-    for (const CollectionEntry& e : collection.representations()) {
-        const RepresentationInfo& info = e.representation->info();
-        if (!info.rdmSet.empty()) continue;                          // subjects of a set
-        if (e.fileIndex == targetIndex && !targetIsModelFile) continue;  // the target's file
-        if (!selected(select, info)) continue;
-        const MatrixF values = collection.read(e);
-        Eigen::VectorXd v;
-        if (info.kind == RepresentationKind::Rdm) {
-            v = alignment::condensedWithMissing(values, info.qualifiedName());
-        } else {
-            requireFinite(values, info.qualifiedName(), labels);
-            v = metrics::upperTriangle(metrics::computeRdm(values, measure, labels));
-        }
-        models.names.push_back(info.qualifiedName());
-        models.rdms.push_back(std::move(v));
-        modelInfo.push_back(info);
-    }
-    if (models.rdms.empty()) {
+    alignment::CollectionEvaluationOptions evaluationOptions;
+    evaluationOptions.evaluation = options;
+    evaluationOptions.measure = measure;
+    evaluationOptions.select = select;
+    evaluationOptions.excludeTargetFile = !targetIsModelFile;
+    alignment::CollectionEvaluation evaluated;
+    try {
+        evaluated = alignment::evaluateCollection(collection, {targetIndex, set.path},
+                                                  evaluationOptions);
+    } catch (const InputError& e) {
+        // The core names no command-line options; say which FILEs hold no model.
+        if (std::string(e.what()).find("no model") == std::string::npos) throw;
         throw InputError(select == "*" ? "the FILEs hold no model (a representation or a single "
                                          "precomputed RDM) besides RDM sets"
                                        : "no model matches --select '" + select + "'");
     }
+    const std::string& targetName = evaluated.target;
+    const std::size_t n = evaluated.n;
+    const alignment::Evaluation& result = evaluated.result;
+    std::vector<RepresentationInfo> modelInfo;
+    for (const CollectionEntry& e : evaluated.models) modelInfo.push_back(e.representation->info());
 
-    const alignment::Evaluation result = alignment::evaluateModels(models, subjects, options);
     const std::string comparator(alignment::comparatorName(options.comparator));
 
     if (a.has("--json")) {
@@ -198,9 +169,9 @@ int runEvaluate(const std::vector<std::string>& args) {
         w.beginObject();
         w.key("target").value(targetName);
         w.key("comparator").value(comparator);
-        w.key("subjects").value(static_cast<std::uint64_t>(subjects.rdms.size()));
+        w.key("subjects").value(static_cast<std::uint64_t>(evaluated.subjects.size()));
         w.key("subject_names").beginArray();
-        for (const auto& s : subjects.names) w.value(s);
+        for (const auto& s : evaluated.subjects) w.value(s);
         w.endArray();
         w.key("n").value(static_cast<std::uint64_t>(n));
         w.key("rdm_measure").value(metrics::rdmMeasureName(measure));
@@ -236,8 +207,8 @@ int runEvaluate(const std::vector<std::string>& args) {
         w.key("pairwise").beginArray();
         for (const alignment::ModelPair& p : result.pairwise) {
             w.beginObject();
-            w.key("a").value(models.names[p.a]);
-            w.key("b").value(models.names[p.b]);
+            w.key("a").value(evaluated.modelNames[p.a]);
+            w.key("b").value(evaluated.modelNames[p.b]);
             w.key("t").value(p.test.t);
             w.key("p").value(p.test.p);
             w.key("p_fdr").value(p.pFdr);
@@ -248,7 +219,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         std::cout << "\n";
         return 0;
     }
-    std::cout << "target " << printable(targetName) << ": " << subjects.rdms.size()
+    std::cout << "target " << printable(targetName) << ": " << evaluated.subjects.size()
               << " subjects, " << n << " stimuli; comparator " << comparator << "\n";
     if (result.noiseCeiling) {
         std::cout << "noise ceiling: lower " << number(result.noiseCeiling->lower) << ", upper "
@@ -263,7 +234,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         std::cout << number(s.mean) << "\t" << number(s.sem) << "\t" << number(s.test.t) << "\t"
                   << number(s.test.p) << "\t" << number(s.pFdr);
         if (s.ci95) std::cout << "\t[" << number(s.ci95->lo) << ", " << number(s.ci95->hi) << "]";
-        std::cout << "\t" << printable(models.names[m]) << "\n";
+        std::cout << "\t" << printable(evaluated.modelNames[m]) << "\n";
     }
     if (!result.pairwise.empty()) std::cout << "(--json lists the paired t tests between models)\n";
     return 0;
