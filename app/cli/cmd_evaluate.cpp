@@ -7,6 +7,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/evaluation_input.h"
 #include "cli/json_writer.h"
 #include "repscope/alignment/collection_evaluation.h"
 #include "repscope/collection.h"
@@ -28,8 +29,11 @@ const char* const kEvaluateUsage =
     "boot_noise_ceiling: lower = leave one subject out, upper = all subjects).\n"
     "  --target T         the RDM set: FILE:/path of a dataset with attribute kind = \"rdm_set\"\n"
     "                     (S x N x N or S x N(N-1)/2), FILE:/dissimilarities of an rsatoolbox RDMs\n"
-    "                     file with several rows, or a ratings CSV (header subject,stimulus_a,\n"
-    "                     stimulus_b,similarity|dissimilarity); a file with one set needs no path\n"
+    "                     file with several rows, an (S, N, N) .npy (/rdms), a MATLAB .mat\n"
+    "                     variable (v5 or v7.3): S x N x N, or the RSA toolbox's struct array\n"
+    "                     with fields RDM and name (FILE.mat:/RDMs, one subject per element), or a\n"
+    "                     ratings CSV (header subject,stimulus_a,stimulus_b,similarity|\n"
+    "                     dissimilarity); a file with one set needs no path\n"
     "  --comparator C     spearman, pearson, kendall_tau_a, rho_a (Spearman without tie\n"
     "                     correction), cosine, corr_cov, cosine_cov (whitened, Diedrichsen et al.\n"
     "                     2021). Missing pairs: each subject is compared on the pairs present in\n"
@@ -46,48 +50,12 @@ const char* const kEvaluateUsage =
     "                                  \"p\", \"p_fdr\", \"ci95\"}],\n"
     "                      \"pairwise\": [{\"a\", \"b\", \"t\", \"p\", \"p_fdr\"}]}\n"
     "Models: every numeric representation and every single precomputed RDM of the FILEs; RDM\n"
-    "sets, ratings and the target are not models. Files align by stimulus label (stimuli\n"
-    "missing from one side are dropped and reported on stderr).\n";
+    "sets, ratings and the target are not models, except a MATLAB struct array of RDMs that is\n"
+    "not the target: each element is a model, FILE.mat:/VAR/<name> (--select leaves some out).\n"
+    "Files align by stimulus label (stimuli missing from one side are dropped and reported on\n"
+    "stderr; files without labels, such as .npy and .mat, align by position).\n";
 
 namespace {
-
-struct TargetSpec {
-    std::string file;
-    std::string path;  // empty: the file's only RDM set
-};
-
-TargetSpec parseTarget(const std::string& spec) {
-    if (spec.empty()) throw InputError("--target needs an RDM set (FILE:PATH or RATINGS.csv)");
-    if (spec.find(":/") != std::string::npos) {
-        const QualifiedPath q = splitQualifiedPath(spec);
-        return {q.file, q.path};
-    }
-    return {spec, {}};
-}
-
-const RdmSet& findTargetSet(const DataFile& file, const TargetSpec& target) {
-    if (target.path.empty()) {
-        if (file.rdmSets().size() == 1) return file.rdmSets().front();
-        if (file.rdmSets().empty()) {
-            throw FormatError(file.path() + " holds no RDM set (a dataset with attribute kind = "
-                                            "\"rdm_set\", an rsatoolbox RDMs file with several "
-                                            "rows, or a ratings CSV)");
-        }
-        std::string paths;
-        for (const RdmSet& s : file.rdmSets()) paths += (paths.empty() ? "" : ", ") + s.path;
-        throw InputError(file.path() + " holds several RDM sets (" + paths +
-                         "); name one as --target FILE:PATH");
-    }
-    if (const RdmSet* set = file.findRdmSet(target.path)) return *set;
-    // Not a set: say what it is (a single RDM, a representation, nothing).
-    const RepresentationPtr single = file.find(target.path);  // throws when absent
-    throw FormatError(single->info().qualifiedName() +
-                      (single->info().kind == RepresentationKind::Rdm
-                           ? " is a single RDM, not an RDM set of several subjects"
-                           : " is a representation, not an RDM set") +
-                      " (a dataset with attribute kind = \"rdm_set\", an rsatoolbox RDMs file "
-                      "with several rows, or a ratings CSV)");
-}
 
 std::string number(double v) {
     if (!std::isfinite(v)) return "-";
@@ -122,18 +90,13 @@ int runEvaluate(const std::vector<std::string>& args) {
     const metrics::RdmMeasure measure =
         metrics::parseRdmMeasure(a.option("--rdm-measure", "correlation"));
     const std::string select = a.option("--select", "*");
-    const TargetSpec target = parseTarget(a.option("--target", ""));
 
-    Collection collection;
-    std::size_t targetIndex = a.positional.size();
-    for (std::size_t k = 0; k < a.positional.size(); ++k) {
-        collection.add(DataFile::open(a.positional[k]));
-        if (a.positional[k] == target.file) targetIndex = k;
-    }
-    const bool targetIsModelFile = targetIndex < a.positional.size();
-    if (!targetIsModelFile) collection.add(DataFile::open(target.file));
+    EvaluationFiles files = openEvaluationFiles(a.positional, a.option("--target", ""));
+    const Collection& collection = files.collection;
+    const std::size_t targetIndex = files.target.fileIndex;
+    const bool targetIsModelFile = files.targetIsModelFile;
     const DataFile& targetFile = *collection.files()[targetIndex];
-    const RdmSet& set = findTargetSet(targetFile, target);
+    const RdmSet& set = alignment::targetSet(collection, files.target);
     for (const auto& line : collection.alignmentReport()) std::cerr << line << "\n";
     if (set.members.size() == 1) {
         std::cerr << "note: " << printable(targetFile.path() + ":" + set.path)

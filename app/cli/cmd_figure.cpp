@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/figure_command.h"
 #include "cli/json_writer.h"
+#include "repscope/alignment/comparator.h"
 #include "repscope/error.h"
 #include "repscope/metrics/rdm.h"
 #include "repscope/metrics/registry.h"
@@ -17,6 +18,7 @@ namespace repscope::cli {
 
 const char* const kFigureUsage =
     "Usage: repscope figure FILE:PATH --view rdm|matrix|projection|units --out OUT.png|.svg|.pdf\n"
+    "       repscope figure FILE... --view evaluation --target T --out OUT.png|.svg|.pdf\n"
     "                       [--size WxH] [--scale 1|2|4] [--title TEXT] [view options] [--json]\n\n"
     "Draws a picture of a view, as the GUI shows it, with title, colorbar and legend; no display\n"
     "is needed. SVG and PDF keep text, axes, colorbar and legend as vector shapes (heatmap cells\n"
@@ -41,6 +43,12 @@ const char* const kFigureUsage =
     "  --method M         projection: pca (default), mds, tsne or umap\n"
     "  --seed S           projection: seed of pca's randomised solver, tsne and umap (default 0)\n"
     "  --with FILE:PATH   units: the second representation (same stimuli)\n"
+    "  --view evaluation  FILE... are the models, evaluated against --target FILE:PATH|RATINGS.csv\n"
+    "                     (an RDM set, as `repscope evaluate`): one bar per model with error bars,\n"
+    "                     the noise ceiling as a grey band and * where FDR q < 0.05 (--comparator,\n"
+    "                     default spearman; --rdm-measure, default correlation; --layout bars or\n"
+    "                     profile: each model's value against layer depth; --errors sem (default),\n"
+    "                     bootstrap (--bootstrap B, default 1000) or none; --sort model or value)\n"
     "  --json             {\"view\", \"out\", \"format\", \"title\", \"width\", \"height\"} (pixels of\n"
     "                     the PNG; units of SVG and PDF)\n";
 
@@ -87,8 +95,11 @@ void checkApplicable(const Arguments& a, const std::string& view) {
     const std::map<std::string, std::vector<std::string>> usedBy = {
         {"--measure", {"rdm", "projection"}}, {"--ordering", {"rdm"}},
         {"--metric", {"matrix"}},             {"--method", {"projection"}},
-        {"--seed", {"projection"}},           {"--with", {"units"}},
-        {"--colormap", {"rdm", "matrix", "units"}}};
+        {"--seed", {"projection", "evaluation"}}, {"--with", {"units"}},
+        {"--colormap", {"rdm", "matrix", "units"}}, {"--target", {"evaluation"}},
+        {"--comparator", {"evaluation"}},     {"--rdm-measure", {"evaluation"}},
+        {"--layout", {"evaluation"}},         {"--errors", {"evaluation"}},
+        {"--sort", {"evaluation"}},           {"--bootstrap", {"evaluation"}}};
     for (const auto& [option, views] : usedBy) {
         if (a.options.count(option) != 0 && std::find(views.begin(), views.end(), view) == views.end()) {
             throw InputError(option + " does not apply to --view " + view + " (see --help)");
@@ -103,13 +114,19 @@ int runFigure(const std::vector<std::string>& args) {
     const Arguments a = parseArguments(
         "figure", args, {"--json"},
         {"--view", "--out", "--size", "--scale", "--title", "--measure", "--ordering", "--metric",
-         "--colormap", "--method", "--seed", "--with"});
-    if (a.positional.size() != 1) throw InputError("expects one FILE:/path (see --help)");
+         "--colormap", "--method", "--seed", "--with", "--target", "--comparator", "--rdm-measure",
+         "--layout", "--errors", "--sort", "--bootstrap"});
     FigureRequest r;
-    r.input = a.positional.front();
     r.view = a.option("--view", "");
-    if (r.view.empty()) throw InputError("needs --view rdm|matrix|projection|units");
-    requireOneOf("--view", r.view, {"rdm", "matrix", "projection", "units"});
+    if (r.view.empty()) throw InputError("needs --view rdm|matrix|projection|units|evaluation");
+    requireOneOf("--view", r.view, {"rdm", "matrix", "projection", "units", "evaluation"});
+    if (r.view == "evaluation") {
+        if (a.positional.empty()) throw InputError("--view evaluation expects the model FILEs (see --help)");
+    } else if (a.positional.size() != 1) {
+        throw InputError("expects one FILE:/path (see --help)");
+    }
+    r.input = a.positional.front();
+    r.inputs = a.positional;
     checkApplicable(a, r.view);
     r.out = a.option("--out", "");
     if (r.out.empty()) throw InputError("needs --out OUT.png|.svg|.pdf");
@@ -144,6 +161,24 @@ int runFigure(const std::vector<std::string>& args) {
     r.with = a.option("--with", "");
     if (r.view == "units" && r.with.empty()) {
         throw InputError("--view units needs a second representation: --with FILE:PATH");
+    }
+    if (r.view == "evaluation") {
+        r.target = a.option("--target", "");
+        if (r.target.empty()) throw InputError("--view evaluation needs --target FILE:PATH|RATINGS.csv");
+        r.comparator = a.option("--comparator", "spearman");
+        (void)alignment::parseComparator(r.comparator);  // throws with the valid names
+        r.rdmMeasure = a.option("--rdm-measure", "correlation");
+        (void)metrics::parseRdmMeasure(r.rdmMeasure);
+        r.layout = a.option("--layout", "bars");
+        requireOneOf("--layout", r.layout, {"bars", "profile"});
+        r.errors = a.option("--errors", "sem");
+        requireOneOf("--errors", r.errors, {"sem", "bootstrap", "none"});
+        r.sort = a.option("--sort", "model");
+        requireOneOf("--sort", r.sort, {"model", "value"});
+        r.bootstrap = a.count("--bootstrap", r.errors == "bootstrap" ? 1000 : 0);
+        if (r.errors == "bootstrap" && r.bootstrap < 2) {
+            throw InputError("--errors bootstrap needs --bootstrap B with B of at least 2");
+        }
     }
 
     const FigureSummary s = renderFigure(r);

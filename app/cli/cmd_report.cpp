@@ -6,13 +6,16 @@
 #include "cli/commands.h"
 #include "cli/json_writer.h"
 #include "cli/report_command.h"
+#include "repscope/alignment/comparator.h"
 #include "repscope/error.h"
+#include "repscope/metrics/rdm.h"
 
 namespace repscope::cli {
 
 const char* const kReportUsage =
     "Usage: repscope report FILE [FILE...] --out OUT.html|OUT.pdf [--metric NAME ...]\n"
-    "                       [--layers FILE:PATH,...] [--json]\n\n"
+    "                       [--layers FILE:PATH,...] [--target T [--comparator C]\n"
+    "                       [--rdm-measure M]] [--json]\n\n"
     "Writes one report of the files (aligned as one collection, as `repscope matrix` does): a\n"
     "dataset summary (files, models, layers, N, D, dtype), a layer × layer matrix per metric as\n"
     "a figure and a table, the RDM (correlation distance, clustered order) and a 2-D PCA of\n"
@@ -27,6 +30,13 @@ const char* const kReportUsage =
     "  --layers LIST     FILE:PATH,... representations to draw an RDM and a projection of, FILE\n"
     "                    as given on the command line (default: the last layer of each model);\n"
     "                    may be repeated\n"
+    "  --target T        adds \"Alignment with T\": every model evaluated against the RDM set T\n"
+    "                    (FILE:PATH or a ratings CSV, as `repscope evaluate --target`) with the\n"
+    "                    bars figure, a table (mean, SEM, t, p, FDR q), the noise ceiling and its\n"
+    "                    definition, and the comparator's reference\n"
+    "  --comparator C    with --target: spearman (default), pearson, kendall_tau_a, rho_a,\n"
+    "                    cosine, corr_cov, cosine_cov\n"
+    "  --rdm-measure M   with --target: the models' RDM measure (default correlation)\n"
     "  --json            {\"out\", \"format\", \"bytes\", \"stimuli\", \"representations\",\n"
     "                    \"metrics\": [...], \"layers\": [...]}\n"
     "Progress goes to stderr.\n";
@@ -61,7 +71,8 @@ std::vector<std::string> listValues(const std::vector<std::string>& args, const 
 
 int runReport(const std::vector<std::string>& args) {
     requireReportSupport();
-    const Arguments a = parseArguments("report", args, {"--json"}, {"--out", "--metric", "--layers"});
+    const Arguments a = parseArguments("report", args, {"--json"},
+                                       {"--out", "--metric", "--layers", "--target", "--comparator", "--rdm-measure"});
     if (a.positional.empty()) throw InputError("expects at least one FILE (see --help)");
     ReportRequest r;
     r.files = a.positional;
@@ -69,6 +80,14 @@ int runReport(const std::vector<std::string>& args) {
     if (r.out.empty()) throw InputError("needs --out OUT.html|OUT.pdf");
     r.metrics = listValues(args, "--metric");
     r.layers = listValues(args, "--layers");
+    r.target = a.option("--target", "");
+    if (r.target.empty() && (a.options.count("--comparator") != 0 || a.options.count("--rdm-measure") != 0)) {
+        throw InputError("--comparator and --rdm-measure describe the alignment section: give --target too");
+    }
+    r.comparator = a.option("--comparator", "spearman");
+    (void)alignment::parseComparator(r.comparator);  // throws with the valid names
+    r.rdmMeasure = a.option("--rdm-measure", "correlation");
+    (void)metrics::parseRdmMeasure(r.rdmMeasure);
 
     const ReportSummary s = writeReportFile(r);
     if (a.has("--json")) {

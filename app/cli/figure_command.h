@@ -4,12 +4,13 @@
 // (REPSCOPE_BUILD_GUI=OFF) links app/figure_unavailable/ instead, which says so.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace repscope::cli {
 
 struct FigureRequest {
     std::string input;  // FILE:/path (matrix: FILE, or FILE:/group for the representations under it)
-    std::string view;   // rdm, matrix, projection, units
+    std::string view;   // rdm, matrix, projection, units, evaluation
     std::string out;    // .png, .svg or .pdf
     int width = 900;
     int height = 800;
@@ -23,6 +24,15 @@ struct FigureRequest {
     std::string method = "pca";          // projection
     std::uint64_t seed = 0;
     std::string with;  // units: the second representation
+    // evaluation: the model FILEs (inputs), the target and how to compare and draw
+    std::vector<std::string> inputs;
+    std::string target;
+    std::string comparator = "spearman";
+    std::string rdmMeasure = "correlation";
+    std::string layout = "bars";  // bars, profile
+    std::string errors = "sem";   // sem, bootstrap, none
+    std::string sort = "model";   // model, value
+    std::uint64_t bootstrap = 0;
 };
 
 struct FigureSummary {

@@ -14,6 +14,10 @@ struct ReportRequest {
     std::string out;                   // .html or .pdf
     std::vector<std::string> metrics;  // empty: cka_linear and rsa_spearman
     std::vector<std::string> layers;   // FILE:PATH; empty: the last layer of each model
+    // --target FILE:PATH|RATINGS.csv: an "Alignment with T" section (alignment.md)
+    std::string target;
+    std::string comparator = "spearman";
+    std::string rdmMeasure = "correlation";
 };
 
 struct ReportSummary {

@@ -17,7 +17,8 @@ views::Figure buildFigure(const FigureRequest& request) {
     if (request.view == "matrix") return figure::matrixFigure(request);
     if (request.view == "units") return figure::unitsFigure(request);
     if (request.view == "projection") return figure::projectionFigure(request);
-    throw InputError("--view must be rdm, matrix, projection or units, not '" + request.view + "'");
+    if (request.view == "evaluation") return figure::evaluationFigure(request);
+    throw InputError("--view must be rdm, matrix, projection, units or evaluation, not '" + request.view + "'");
 }
 
 }  // namespace

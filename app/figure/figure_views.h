@@ -22,5 +22,7 @@ namespace repscope::figure {
 [[nodiscard]] views::Figure matrixFigure(const cli::FigureRequest& request);
 [[nodiscard]] views::Figure unitsFigure(const cli::FigureRequest& request);
 [[nodiscard]] views::Figure projectionFigure(const cli::FigureRequest& request);
+// The models of request.inputs against request.target (alignment.md): bars or layer profile.
+[[nodiscard]] views::Figure evaluationFigure(const cli::FigureRequest& request);
 
 }  // namespace repscope::figure

@@ -3,12 +3,14 @@
 #include <QFileInfo>
 #include <iostream>
 
+#include "cli/evaluation_input.h"
 #include "cli/report_command.h"
 #include "offscreen_gui.h"
 #include "report/report_content.h"
 #include "report/report_file.h"
 #include "repscope/collection.h"
 #include "repscope/error.h"
+#include "repscope/text.h"
 
 namespace repscope::cli {
 
@@ -22,13 +24,22 @@ ReportSummary writeReportFile(const ReportRequest& request) {
     for (const std::string& spec : request.layers) (void)splitQualifiedPath(spec);
     figure::requireWritableDirectory(request.out);
 
-    Collection collection;
-    for (const std::string& f : request.files) collection.add(DataFile::open(f));
-    for (const std::string& line : collection.alignmentReport()) std::cerr << line << "\n";
-    const std::unique_ptr<QGuiApplication> app = figure::offscreenGuiApplication();
     report::ReportOptions options;
     options.metrics = request.metrics;
     options.layers = request.layers;
+    Collection collection;
+    if (request.target.empty()) {
+        for (const std::string& f : request.files) collection.add(DataFile::open(f));
+    } else {
+        options.comparator = alignment::parseComparator(request.comparator);
+        options.rdmMeasure = metrics::parseRdmMeasure(request.rdmMeasure);
+        EvaluationFiles files = openEvaluationFiles(request.files, request.target);
+        collection = std::move(files.collection);
+        options.alignmentTarget = files.target;
+        options.excludeTargetFile = !files.targetIsModelFile;
+    }
+    for (const std::string& line : collection.alignmentReport()) std::cerr << printable(line) << "\n";
+    const std::unique_ptr<QGuiApplication> app = figure::offscreenGuiApplication();
     const report::Report r = report::buildReport(collection, options, silentProgress(),
                                                  [](const std::string& line) { std::cerr << line << "\n"; });
     std::cerr << "writing " << request.out << "\n";

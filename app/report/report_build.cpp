@@ -194,7 +194,15 @@ Report buildReport(const Collection& collection, const ReportOptions& options, P
     if (collection.files().empty()) throw InputError("there is no file to report on");
 
     // Every --layers entry is checked before any work.
-    const std::vector<CollectionEntry> entries = collection.representations();
+    std::vector<CollectionEntry> entries = collection.representations();
+    if (options.alignmentTarget) {
+        // The target's subjects are what the models are tested against, not models: they have
+        // their own section (and may miss pairs, which the layer matrices do not allow).
+        const alignment::SetTarget& t = *options.alignmentTarget;
+        std::erase_if(entries, [&](const CollectionEntry& e) {
+            return e.fileIndex == t.fileIndex && e.representation->info().rdmSet == t.path;
+        });
+    }
     const std::vector<std::size_t> drawn = chosenLayers(entries, options);
 
     Report r;
@@ -244,6 +252,11 @@ Report buildReport(const Collection& collection, const ReportOptions& options, P
         s.rdm = rdmFigure(info, l.values, stimuli, rdmPart);
         s.projection = projectionFigure(info, l.values, stimuli, projectionPart);
         r.layers.push_back(std::move(s));
+    }
+
+    if (options.alignmentTarget) {
+        say(log, "evaluating every model against " + alignment::targetName(collection, *options.alignmentTarget));
+        r.evaluation = alignmentSection(collection, options, progress);
     }
 
     std::string metricNames;

@@ -13,10 +13,12 @@
 #include <QString>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "repscope/alignment/collection_evaluation.h"
 #include "repscope/collection.h"
 #include "repscope/metrics/registry.h"
 #include "repscope/progress.h"
@@ -31,6 +33,12 @@ struct ReportOptions {
     // file was opened); empty: the last layer of each model.
     std::vector<std::string> layers;
     int topPairs = 5;
+    // An "Alignment with T" section: every model against this RDM set of the collection.
+    std::optional<alignment::SetTarget> alignmentTarget;
+    alignment::Comparator comparator = alignment::Comparator::Spearman;
+    metrics::RdmMeasure rdmMeasure = metrics::RdmMeasure::Correlation;
+    bool excludeTargetFile = false;  // the target's file holds no models
+    std::size_t bootstrap = 0;       // resamples for a 95 % interval; 0: none
 };
 
 // A picture with its caption; null image when it could not be made (then `note` says why).
@@ -95,6 +103,28 @@ struct LayerSection {
     ReportFigure projection;
 };
 
+struct AlignmentRow {
+    std::string name;  // "model/layer"
+    double mean = 0.0;
+    double sem = 0.0;
+    double t = 0.0;
+    double p = 0.0;
+    double q = 0.0;  // BH-FDR across the models
+    std::optional<std::pair<double, double>> ci95;
+};
+
+struct AlignmentSection {
+    std::string target;      // "file:/path"
+    std::string comparator;  // name
+    std::string comparatorReference;
+    std::string rdmMeasure;
+    std::size_t subjects = 0;
+    std::size_t stimuli = 0;
+    std::optional<std::pair<double, double>> noiseCeiling;  // lower, upper
+    std::vector<AlignmentRow> rows;
+    ReportFigure figure;
+};
+
 struct Provenance {
     std::string version;
     std::string linearAlgebra;
@@ -117,6 +147,7 @@ struct Report {
     std::vector<RepresentationRow> representations;
     std::vector<MetricSection> metrics;
     std::vector<LayerSection> layers;
+    std::optional<AlignmentSection> evaluation;  // with ReportOptions::alignmentTarget
     std::vector<std::pair<std::string, std::string>> parameters;  // name, value
     Provenance provenance;
 };
@@ -135,5 +166,8 @@ using ReportLog = std::function<void(const std::string& line)>;
 [[nodiscard]] std::string sha256OfFile(const std::string& path, Progress& progress = silentProgress());
 [[nodiscard]] std::uint64_t fileSize(const std::string& path);
 [[nodiscard]] Provenance currentProvenance();
+// The "Alignment with T" section (report_alignment.cpp): the evaluation, its table and figure.
+[[nodiscard]] AlignmentSection alignmentSection(const Collection& collection, const ReportOptions& options,
+                                                Progress& progress);
 
 }  // namespace repscope::report

@@ -225,6 +225,49 @@ void layerSection(Writer& w, const Report& r, int maxWidth) {
     }
 }
 
+void alignmentSection(Writer& w, const Report& r, int maxWidth) {
+    if (!r.evaluation) return;
+    const AlignmentSection& a = *r.evaluation;
+    w.line(QStringLiteral("<h2 id=\"alignment\">Alignment with %1</h2>").arg(esc(a.target)));
+    w.line(QStringLiteral("<p>Every model representation's RDM (%1) compared with each of the %2 subjects' RDMs "
+                          "over %3 stimuli by <b>%4</b>: %5. Missing pairs are left out subject by subject.</p>")
+               .arg(esc(a.rdmMeasure))
+               .arg(a.subjects)
+               .arg(a.stimuli)
+               .arg(esc(a.comparator), esc(a.comparatorReference)));
+    if (a.noiseCeiling) {
+        w.line(QStringLiteral("<p>Noise ceiling: lower %1, upper %2. Each subject's RDM is normalised for the "
+                              "comparator; the upper bound is the mean over subjects of the comparator between a "
+                              "subject and the mean of all subjects, the lower bound the same with the mean of the "
+                              "other subjects (rsatoolbox's boot_noise_ceiling).</p>")
+                   .arg(number(a.noiseCeiling->first), number(a.noiseCeiling->second)));
+    } else {
+        w.line(QStringLiteral("<p class=\"note\">One subject: there is no noise ceiling and no test.</p>"));
+    }
+    w.figure(a.figure, maxWidth);
+    const bool ci = std::any_of(a.rows.begin(), a.rows.end(), [](const AlignmentRow& x) { return x.ci95.has_value(); });
+    w.beginScroll();
+    w.line(QStringLiteral("<table class=\"values\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"));
+    w.line(QStringLiteral("<tr><th>model</th><th>mean</th><th>SEM</th><th>t</th><th>p (one-sided)</th>"
+                          "<th>FDR q</th>%1</tr>").arg(ci ? QStringLiteral("<th>95 % CI</th>") : QString()));
+    for (const AlignmentRow& x : a.rows) {
+        QString row = QStringLiteral("<tr><th>%1</th>").arg(esc(x.name));
+        for (const double v : {x.mean, x.sem, x.t, x.p, x.q}) {
+            row += QStringLiteral("<td class=\"num\">%1</td>").arg(number(v, 4));
+        }
+        if (ci) {
+            row += QStringLiteral("<td class=\"num\">%1</td>")
+                       .arg(x.ci95 ? QStringLiteral("[%1, %2]").arg(number(x.ci95->first, 4), number(x.ci95->second, 4))
+                                   : QStringLiteral("–"));
+        }
+        w.line(row + QStringLiteral("</tr>"));
+    }
+    w.line(QStringLiteral("</table>"));
+    w.endScroll();
+    w.line(QStringLiteral("<p class=\"note\">p: one-sample t test over subjects of mean &gt; 0; q: "
+                          "Benjamini–Hochberg across the models.</p>"));
+}
+
 void pairTable(Writer& w, const QString& title, const std::vector<SimilarPair>& pairs) {
     w.line(QStringLiteral("<p><b>%1</b></p>").arg(title));
     if (pairs.empty()) {
@@ -340,12 +383,14 @@ HtmlDocument reportHtml(const Report& r, ImageEmbedding embedding) {
     if (!paged) {
         w.line(QStringLiteral("<p class=\"meta\"><a href=\"#summary\">Dataset summary</a> · "
                               "<a href=\"#matrices\">Layer matrices</a> · <a href=\"#layers\">RDMs and projections</a> · "
-                              "<a href=\"#pairs\">Pairs</a> · <a href=\"#parameters\">Parameters</a> · "
-                              "<a href=\"#definitions\">Metric definitions</a> · <a href=\"#provenance\">Provenance</a></p>"));
+                              "%1<a href=\"#pairs\">Pairs</a> · <a href=\"#parameters\">Parameters</a> · "
+                              "<a href=\"#definitions\">Metric definitions</a> · <a href=\"#provenance\">Provenance</a></p>")
+                   .arg(r.evaluation ? QStringLiteral("<a href=\"#alignment\">Alignment</a> · ") : QString()));
     }
     summarySection(w, r);
     matrixSection(w, r, matrixWidth);
     layerSection(w, r, layerWidth);
+    alignmentSection(w, r, matrixWidth);
     pairsSection(w, r);
     parametersSection(w, r);
     definitionsSection(w, r);

@@ -15,6 +15,8 @@ void paintFigure(QPainter& painter, const Figure& figure, QSizeF size, Progress&
         detail::paintHeatmapContent(painter, *heatmap, area, progress);
     } else if (const auto* scatter = std::get_if<ScatterContent>(&figure.content)) {
         detail::paintScatterContent(painter, *scatter, area);
+    } else if (const auto* chart = std::get_if<ChartContent>(&figure.content)) {
+        paintChart(painter, *chart, area);
     } else if (const auto* picture = std::get_if<ImageContent>(&figure.content)) {
         if (!picture->image.isNull()) {
             const QSizeF fitted = QSizeF(picture->image.size()).scaled(area.size(), Qt::KeepAspectRatio);

@@ -20,6 +20,7 @@
 #include "repscope/progress.h"
 #include "repscope/stimuli.h"
 #include "repscope/tiles/tile_source.h"
+#include "repscope/views/chart.h"
 #include "repscope/views/colormap.h"
 
 namespace repscope::views {
@@ -61,7 +62,7 @@ struct ImageContent {
 struct Figure {
     QString title;
     QString subtitle;  // one line under the title (measure, ordering, counts); may be empty
-    std::variant<HeatmapContent, ScatterContent, ImageContent> content;
+    std::variant<HeatmapContent, ScatterContent, ImageContent, ChartContent> content;
 };
 
 // Paints the figure into the rectangle (0, 0, size) of the painter's coordinates on a white
