@@ -75,8 +75,16 @@ void AnalysisController::setCollection(std::shared_ptr<const Collection> collect
         }
         return fallback;
     };
-    focusA_ = find(oldA, 0);
-    focusB_ = find(oldB, entries_.size() > 1 ? 1 : 0);
+    // At first the first two layers; the subjects of RDM sets only when there is nothing else.
+    std::vector<std::size_t> layers;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].representation->info().rdmSet.empty()) layers.push_back(i);
+    }
+    for (std::size_t i = 0; i < entries_.size() && layers.size() < 2; ++i) {
+        if (std::find(layers.begin(), layers.end(), i) == layers.end()) layers.push_back(i);
+    }
+    focusA_ = find(oldA, layers.empty() ? 0 : layers[0]);
+    focusB_ = find(oldB, layers.size() > 1 ? layers[1] : focusA_);
     focusUpdated();
     requestRdm();
     requestLayerMatrix();
@@ -99,6 +107,21 @@ void AnalysisController::setFocusPair(std::size_t a, std::size_t b) {
     focusB_ = b;
     rdm_->setSide(FocusSide::A);
     focusUpdated();
+    requestRdm();
+}
+
+void AnalysisController::setAlignmentTarget(std::optional<alignment::SetTarget> target, int subject,
+                                            const QString& name) {
+    target_ = std::move(target);
+    targetSubject_ = target_ ? subject : -1;
+    targetName_ = target_ ? name : QString();
+    rdm_->setTargetName(targetName_);
+    requestRdm();
+}
+
+void AnalysisController::showAlignmentTarget() {
+    if (!target_) return;
+    rdm_->showTarget();
     requestRdm();
 }
 
@@ -163,24 +186,38 @@ void AnalysisController::requestRdm() {
         rdm_->setNote(QString());
         return;
     }
-    const RdmRequest wanted{shownRepresentation(), rdm_->measure(), rdm_->ordering(),
-                            categoryColumn_};
+    RdmRequest wanted{shownRepresentation(), rdm_->measure(), rdm_->ordering(), categoryColumn_, std::nullopt, -1};
+    const bool target = rdm_->targetShown() && target_.has_value();
+    if (target) {
+        wanted.representation = 0;
+        wanted.target = target_;
+        wanted.targetSubject = targetSubject_;
+    }
     if (rdmWanted_ == wanted) return;  // already shown or being computed
     if (rdmTask_ != 0) tasks_->cancel(rdmTask_);
     const quint64 request = ++rdmRequest_;
     rdmWanted_ = wanted;
 
-    const RepresentationInfo& info = entries_[wanted.representation].representation->info();
-    const bool precomputed = info.kind == RepresentationKind::Rdm;
-    rdm_->setMeasureEnabled(!precomputed);
-    QString path = QString::fromStdString(info.path);
-    if (collection_->files().size() > 1) path = displayName(wanted.representation);
-    const std::string_view measureName = metrics::rdmMeasureName(wanted.measure);
-    const QString measure =
-        precomputed
-            ? tr("precomputed")
-            : QString::fromUtf8(measureName.data(), static_cast<qsizetype>(measureName.size()));
-    const QString what = tr("RDM of %1, %2, %3").arg(path, measure, rdm_->orderingText());
+    QString what;
+    QString shownName;
+    if (target) {
+        rdm_->setMeasureEnabled(false);
+        shownName = targetName_;
+        what = tr("RDM of the target %1, %2").arg(targetName_, rdm_->orderingText());
+    } else {
+        const RepresentationInfo& info = entries_[wanted.representation].representation->info();
+        const bool precomputed = info.kind == RepresentationKind::Rdm;
+        rdm_->setMeasureEnabled(!precomputed);
+        QString path = QString::fromStdString(info.path);
+        if (collection_->files().size() > 1) path = displayName(wanted.representation);
+        const std::string_view measureName = metrics::rdmMeasureName(wanted.measure);
+        const QString measure =
+            precomputed
+                ? tr("precomputed")
+                : QString::fromUtf8(measureName.data(), static_cast<qsizetype>(measureName.size()));
+        what = tr("RDM of %1, %2, %3").arg(path, measure, rdm_->orderingText());
+        shownName = displayName(wanted.representation);
+    }
     rdm_->setNote(tr("Computing the %1…").arg(what));
 
     auto result = std::make_shared<RdmResult>();
@@ -188,7 +225,7 @@ void AnalysisController::requestRdm() {
     const std::shared_ptr<RepresentationCache> cache = cache_;
     QPointer<AnalysisController> self(this);
     rdmTask_ = tasks_->submit(
-        tr("Computing the RDM of %1…").arg(displayName(wanted.representation)),
+        tr("Computing the RDM of %1…").arg(shownName),
         [collection, cache, wanted, result](Progress& progress) {
             *result = buildRdm(collection, wanted, *cache, progress);
         },

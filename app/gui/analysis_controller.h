@@ -39,6 +39,12 @@ public:
     // The focus pair as indices into representations(); the RDM view shows A.
     void setFocusPair(std::size_t a, std::size_t b);
 
+    // The RDM view's T side: the Alignment view's target set, its pooled RDM (subject < 0) or one
+    // subject's; nullopt hides T. `name` is what the view's label says.
+    void setAlignmentTarget(std::optional<alignment::SetTarget> target, int subject, const QString& name);
+    // Shows the target (T) in the RDM view.
+    void showAlignmentTarget();
+
     [[nodiscard]] const std::vector<CollectionEntry>& representations() const { return entries_; }
     // The collection snapshot the views show (null before the first one), and the cache of
     // representations read for it, which other background work may share.
@@ -97,6 +103,9 @@ private:
     quint64 matrixRequest_ = 0;
     quint64 rdmRequest_ = 0;
     std::optional<RdmRequest> rdmWanted_;  // the RDM shown or being computed
+    std::optional<alignment::SetTarget> target_;  // the RDM view's T side
+    int targetSubject_ = -1;
+    QString targetName_;
     QString matrixStatus_;
     QString rdmStatus_;
 };

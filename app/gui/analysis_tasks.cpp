@@ -111,10 +111,15 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
     const std::size_t n = c.stimulusCount();
     LayerMatrixResult out;
     double floats = 0.0;
+    std::map<std::string, std::size_t> subjects;  // RDM sets: subjects left out
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const RepresentationInfo& info = entries[i].representation->info();
         const std::string name = representationName(c, entries[i]);
         const bool rdm = info.kind == RepresentationKind::Rdm;
+        if (!info.rdmSet.empty()) {
+            ++subjects[info.file + ":" + info.rdmSet];
+            continue;
+        }
         if (rdm && !metric.compareRdms) {
             out.skipped.push_back(name +
                                   " is a precomputed RDM, which only rsa_* metrics compare.");
@@ -128,6 +133,12 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
         }
         out.representations.push_back(i);
         floats += static_cast<double>(n) * static_cast<double>(rdm ? n : info.d);
+    }
+    for (const auto& [set, count] : subjects) {
+        const std::size_t colon = set.rfind(":/");
+        out.skipped.push_back(set.substr(colon == std::string::npos ? 0 : colon + 1) + ": the " + std::to_string(count) +
+                              " subjects of an RDM set are what models are tested against (the Alignment view), "
+                              "not layers.");
     }
     if (out.representations.empty()) {
         throw InputError("No representation of the collection can enter " + metric.name + ".");
@@ -222,8 +233,41 @@ LayerMatrixResult computeLayerMatrixFor(const std::shared_ptr<const Collection>&
     return out;
 }
 
+namespace {
+
+// The alignment target's pooled RDM or one subject's, in the requested order.
+RdmResult buildTargetRdm(const Collection& collection, const RdmRequest& request, Progress& progress) {
+    const alignment::SetTarget& target = *request.target;
+    const RdmSet& set = alignment::targetSet(collection, target);
+    SubProgress reading(progress, 0.0, 0.4);
+    MatrixF x;
+    if (request.targetSubject < 0) {
+        x = alignment::meanSubjectRdm(collection, target, reading);
+    } else {
+        const auto k = static_cast<std::size_t>(request.targetSubject);
+        if (k >= set.members.size()) throw InputError("The subject asked for is no longer open.");
+        x = collection.read({set.members[k], target.fileIndex}, reading);
+    }
+    const CategoryColumn* column =
+        request.categoryColumn.empty() ? nullptr : collection.stimuli().column(request.categoryColumn);
+    SubProgress ordering(progress, 0.4, 0.9);
+    order::Ordering sequence = orderPrecomputed(x, request.ordering, column, ordering);
+    RdmResult out;
+    out.precomputed = true;
+    out.ordering = sequence.description;
+    if (isIdentity(sequence.order)) sequence.order.clear();
+    std::vector<std::size_t> columns = sequence.order;
+    out.source = std::make_shared<tiles::DenseTileSource>(std::move(x), "dissimilarity",
+                                                          std::move(sequence.order), std::move(columns));
+    progress.report(1.0);
+    return out;
+}
+
+}  // namespace
+
 RdmResult buildRdm(const std::shared_ptr<const Collection>& collection, const RdmRequest& request,
                    RepresentationCache& cache, Progress& progress) {
+    if (request.target) return buildTargetRdm(*collection, request, progress);
     const std::vector<CollectionEntry> entries = collection->representations();
     if (request.representation >= entries.size()) {
         throw InputError("The representation asked for is no longer open.");

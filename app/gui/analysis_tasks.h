@@ -2,10 +2,12 @@
 // The analysis views' background work as plain functions of a collection snapshot: they run on
 // the TaskRunner's worker thread and return what the GUI thread then shows.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gui/representation_cache.h"
+#include "repscope/alignment/collection_evaluation.h"
 #include "repscope/collection.h"
 #include "repscope/metrics/layer_matrix.h"
 #include "repscope/metrics/rdm.h"
@@ -49,6 +51,10 @@ struct RdmRequest {
     metrics::RdmMeasure measure = metrics::RdmMeasure::Correlation;
     order::OrderingMethod ordering = order::OrderingMethod::Original;
     std::string categoryColumn;  // grouping and strips; empty for none
+    // The alignment target instead of the representation: its subjects' pooled (mean) RDM when
+    // targetSubject < 0, else that subject's RDM.
+    std::optional<alignment::SetTarget> target;
+    int targetSubject = -1;
 
     bool operator==(const RdmRequest&) const = default;
 };

@@ -36,6 +36,7 @@
 #include "gui/projection_panel.h"
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
+#include "gui/alignment/alignment_dock.h"
 #include "gui/units_dock.h"
 #include "gui/units_panel.h"
 #include "gui/recent_files.h"
@@ -137,6 +138,8 @@ MainWindow::MainWindow(QWidget* parent)
             &AnalysisController::focusRepresentation);
 
     units_ = new UnitsDock(this, tasks_, analysis_);
+    alignment_ = new AlignmentDock(this, tasks_, analysis_, selectionModel_.get());
+    connect(this, &MainWindow::collectionChanged, alignment_, &AlignmentDock::collectionChanged);
     sessions_ = new SessionController(this);
     connect(sessions_, &SessionController::restored, this, [this](const QString& notes) {
         statusBar()->showMessage(notes.isEmpty() ? tr("Session restored.") : tr("Session restored. %1").arg(notes),
@@ -225,6 +228,7 @@ void MainWindow::createMenus() {
     exploration_->addViewActions(view);
     projection3d_->addViewActions(view);
     units_->addViewActions(view);
+    alignment_->addViewActions(view);
     // Ctrl+J brings the Jobs tab to the front when it is behind the Inspector.
     view->addAction(dockViewAction(jobsDock_, tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_J)));
 

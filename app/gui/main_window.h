@@ -27,6 +27,7 @@ class SelectionModel;
 namespace repscope::gui {
 
 class ActivityWidget;
+class AlignmentDock;
 class JobsPanel;
 class SessionController;
 class UnitsDock;
@@ -59,6 +60,8 @@ public:
     void openSession(const QString& path);
     [[nodiscard]] bool isOpening() const { return !opening_.isEmpty(); }
     [[nodiscard]] SessionController* sessions() const { return sessions_; }
+    // The Alignment dock (hidden until there is a target), panel and controller.
+    [[nodiscard]] AlignmentDock* alignment() const { return alignment_; }
     // The Unit matching dock (hidden at first), panel and controller.
     [[nodiscard]] UnitsDock* units() const { return units_; }
 
@@ -126,6 +129,7 @@ private:
     JobsPanel* jobsPanel_;
     SessionController* sessions_ = nullptr;
     UnitsDock* units_ = nullptr;
+    AlignmentDock* alignment_ = nullptr;
     QStackedWidget* central_ = nullptr;
     LayerMatrixPanel* matrixPanel_ = nullptr;
     RdmPanel* rdmPanel_ = nullptr;

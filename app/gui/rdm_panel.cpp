@@ -29,6 +29,7 @@ RdmPanel::RdmPanel(QWidget* parent)
       fitButton_(new QToolButton(this)),
       aButton_(makeSideButton(QStringLiteral("A"), QStringLiteral("focusAButton"), this)),
       bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("focusBButton"), this)),
+      tButton_(makeSideButton(QStringLiteral("T"), QStringLiteral("focusTargetButton"), this)),
       focus_(new QLabel(this)),
       view_(new views::HeatmapView(this)),
       note_(new QLabel(this)) {
@@ -72,6 +73,8 @@ RdmPanel::RdmPanel(QWidget* parent)
     top->addWidget(focus_, 1);
     top->addWidget(aButton_);
     top->addWidget(bButton_);
+    top->addWidget(tButton_);
+    tButton_->hide();
     auto* controls = new QHBoxLayout;
     const auto addCombo = [&](const QString& text, QComboBox* combo) {
         auto* label = new QLabel(text, this);
@@ -111,6 +114,10 @@ RdmPanel::RdmPanel(QWidget* parent)
         updateFocusLabel();
         emit sideChanged(checked ? FocusSide::A : FocusSide::B);
     });
+    connect(tButton_, &QToolButton::toggled, this, [this] {
+        updateFocusLabel();
+        emit sideChanged(side());
+    });
     updateFocusLabel();
 }
 
@@ -140,6 +147,7 @@ FocusSide RdmPanel::side() const {
 
 void RdmPanel::setSide(FocusSide side) {
     // A request from the controller: no sideChanged back to it.
+    const QSignalBlocker blockTarget(tButton_);
     checkSide(aButton_, bButton_, side);
     updateFocusLabel();
 }
@@ -151,6 +159,27 @@ void RdmPanel::setFocusNames(const QString& a, const QString& b) {
     updateFocusLabel();
 }
 
+void RdmPanel::setTargetName(const QString& name) {
+    targetName_ = name;
+    if (name.isEmpty() && tButton_->isChecked()) {
+        const QSignalBlocker blockTarget(tButton_);
+        checkSide(aButton_, bButton_, FocusSide::A);
+    }
+    tButton_->setVisible(!name.isEmpty());
+    tButton_->setToolTip(name.isEmpty() ? QString() : tr("Show the alignment target: %1").arg(name));
+    updateFocusLabel();
+}
+
+void RdmPanel::showTarget() {
+    const QSignalBlocker blockA(aButton_);
+    const QSignalBlocker blockB(bButton_);
+    const QSignalBlocker blockTarget(tButton_);
+    if (!targetName_.isEmpty()) tButton_->setChecked(true);
+    updateFocusLabel();
+}
+
+bool RdmPanel::targetShown() const { return !targetName_.isEmpty() && tButton_->isChecked(); }
+
 void RdmPanel::updateFocusLabel() {
     const auto part = [](const QString& side, const QString& name, bool shown) {
         const QString text = QStringLiteral("%1: %2").arg(side, name.toHtmlEscaped());
@@ -161,10 +190,12 @@ void RdmPanel::updateFocusLabel() {
         focus_->clear();
         return;
     }
-    QString text = part(QStringLiteral("A"), nameA_, side() == FocusSide::A);
+    const bool target = targetShown();
+    QString text = part(QStringLiteral("A"), nameA_, !target && side() == FocusSide::A);
     if (!nameB_.isEmpty())
         text +=
-            QStringLiteral(" &nbsp; ") + part(QStringLiteral("B"), nameB_, side() == FocusSide::B);
+            QStringLiteral(" &nbsp; ") + part(QStringLiteral("B"), nameB_, !target && side() == FocusSide::B);
+    if (!targetName_.isEmpty()) text += QStringLiteral(" &nbsp; ") + part(QStringLiteral("T"), targetName_, target);
     focus_->setText(text);
     focus_->setToolTip(
         tr("The focus pair: click a cell of the layer matrix (A = its row, B = its "

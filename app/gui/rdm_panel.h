@@ -1,5 +1,6 @@
 #pragma once
-// The "RDM" panel: the RDM of one side of the focus pair (A or B, a toggle) in a HeatmapView,
+// The "RDM" panel: the RDM of one side of the focus pair (A or B, a toggle; T: the Alignment
+// view's target when it has one) in a HeatmapView,
 // with its RDM measure, stimulus ordering, colormap and colour range (whole matrix or fitted to
 // the zoomed view), the focus pair's names, and a note line.
 // The colormap is applied here; the measure, ordering and side are requests that
@@ -39,6 +40,12 @@ public:
     void setSide(FocusSide side);
     // The focus pair's names (B may be empty when there is one representation).
     void setFocusNames(const QString& a, const QString& b);
+    // The alignment target the "T" side shows (the Alignment view sets it; empty hides T).
+    void setTargetName(const QString& name);
+    // Checks T without emitting sideChanged (a request from a controller).
+    void showTarget();
+    // T is checked: the view shows the alignment target, not side().
+    [[nodiscard]] bool targetShown() const;
     // Precomputed RDMs have no measure to choose.
     void setMeasureEnabled(bool enabled);
 
@@ -66,11 +73,13 @@ private:
     QToolButton* fitButton_;  // checked: colours fitted to the zoomed view, else the whole matrix
     QToolButton* aButton_;
     QToolButton* bButton_;
+    QToolButton* tButton_;  // the alignment target; hidden while there is none
     QLabel* focus_;
     views::HeatmapView* view_;
     QLabel* note_;
     QString nameA_;
     QString nameB_;
+    QString targetName_;
 };
 
 }  // namespace repscope::gui

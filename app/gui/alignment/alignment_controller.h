@@ -1,0 +1,66 @@
+#pragma once
+// Keeps the Alignment view on the open collection: lists its RDM sets as targets, evaluates every
+// model against the chosen one in a TaskRunner task (a newer request cancels an older one; a
+// late result is dropped), shows bars and layer profile with titles describing exactly the
+// result shown, and links: a click on a model sets focus A (the RDM view shows it) and makes
+// the target the RDM view's T side; the target's pooled RDM or one subject's can be shown there.
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+
+#include "gui/task_runner.h"
+#include "repscope/alignment/collection_evaluation.h"
+
+namespace repscope::views {
+class SelectionModel;
+}
+
+namespace repscope::gui {
+
+class AlignmentPanel;
+class AnalysisController;
+
+class AlignmentController : public QObject {
+    Q_OBJECT
+public:
+    AlignmentController(AnalysisController* analysis, TaskRunner* tasks, AlignmentPanel* panel,
+                        views::SelectionModel* selection, QObject* parent);
+
+    // Work only while the view is shown; turning it on evaluates the current request.
+    void setActive(bool active);
+    // The collection changed: the targets are listed again. Returns true when it has a target.
+    bool collectionChanged();
+    // The last result shown (null before the first).
+    [[nodiscard]] const std::shared_ptr<const alignment::CollectionEvaluation>& shown() const { return shown_; }
+    [[nodiscard]] bool isComputing() const { return task_ != 0; }
+
+signals:
+    // A result was put on screen.
+    void evaluationShown();
+
+private:
+    void request();
+    void redraw();
+    void modelClicked(int model);
+    void showTarget(int subject);
+    void finished(quint64 request, const std::shared_ptr<alignment::CollectionEvaluation>& result,
+                  alignment::Comparator comparator, const QString& title, const QString& subtitle, const TaskOutcome& outcome);
+    [[nodiscard]] std::optional<alignment::SetTarget> currentTarget() const;
+
+    AnalysisController* analysis_;
+    TaskRunner* tasks_;
+    AlignmentPanel* panel_;
+    views::SelectionModel* selection_;
+    std::vector<alignment::SetTarget> targets_;
+    std::shared_ptr<const alignment::CollectionEvaluation> shown_;
+    alignment::Comparator shownComparator_ = alignment::Comparator::Spearman;
+    QString shownTitle_;
+    QString shownSubtitle_;
+    bool active_ = false;
+    bool stale_ = true;
+    quint64 requestId_ = 0;
+    TaskRunner::TaskId task_ = 0;
+};
+
+}  // namespace repscope::gui

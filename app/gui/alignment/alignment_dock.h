@@ -1,0 +1,44 @@
+#pragma once
+// The main window's Alignment view: the panel in a dock (right side, hidden until asked for from
+// the View menu, or until the collection first holds an RDM set: then it opens by itself, so a
+// user who drops models and subjects sees the evaluation without asking) and its controller.
+#include <QObject>
+
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+
+namespace repscope::views {
+class SelectionModel;
+}
+
+namespace repscope::gui {
+
+class AlignmentController;
+class AlignmentPanel;
+class AnalysisController;
+class TaskRunner;
+
+class AlignmentDock : public QObject {
+    Q_OBJECT
+public:
+    AlignmentDock(QMainWindow* window, TaskRunner* tasks, AnalysisController* analysis,
+                  views::SelectionModel* selection);
+
+    [[nodiscard]] QDockWidget* dock() const { return dock_; }
+    [[nodiscard]] AlignmentPanel* panel() const { return panel_; }
+    [[nodiscard]] AlignmentController* controller() const { return controller_; }
+    void addViewActions(QMenu* menu);
+    // After the collection changed: lists the targets; opens the dock the first time there is one.
+    void collectionChanged();
+
+private:
+    QMainWindow* window_;
+    QDockWidget* dock_;
+    AlignmentPanel* panel_;
+    AlignmentController* controller_;
+    bool sized_ = false;
+    bool hadTarget_ = false;
+};
+
+}  // namespace repscope::gui
