@@ -37,6 +37,7 @@
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
 #include "gui/alignment/alignment_dock.h"
+#include "repscope/alignment/collection_triplets.h"
 #include "gui/units_dock.h"
 #include "gui/units_panel.h"
 #include "gui/recent_files.h"
@@ -286,6 +287,13 @@ void MainWindow::openFiles(const QStringList& paths, bool allowLinksOutside) {
         const QString name = QFileInfo(path).fileName();
         if (isSessionFile(path)) {
             openSession(path);
+            continue;
+        }
+        if (alignment::looksLikeTripletCsv(QFile::encodeName(path).toStdString())) {
+            // Judgements, not stimuli: a target of the Alignment view, matched by label.
+            alignment_->addTripletFile(path);
+            statusBar()->showMessage(tr("%1: odd-one-out judgements, evaluated in the Alignment view.").arg(name),
+                                     kStatusTimeoutMs);
             continue;
         }
         if (isOpen(path) || opening_.contains(path)) {

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -25,6 +26,7 @@
 #include "gui/main_window.h"
 #include "gui/rdm_panel.h"
 #include "repscope/alignment/collection_evaluation.h"
+#include "repscope/alignment/collection_triplets.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/views/chart_view.h"
 #include "repscope/views/heatmap_view.h"
@@ -201,6 +203,58 @@ private slots:
         QTest::qWait(50);
         QVERIFY(panel()->grab().save(QDir(dir).filePath(QStringLiteral("alignment_profile.png"))));
         QVERIFY(w_->width() <= 1280);
+    }
+
+    void tripletsAndRatingsAreTargets() {
+        w_ = std::make_unique<MainWindow>();
+        w_->resize(1280, 800);
+        w_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        const QString models = repscope::test::makeFixture(QStringLiteral("ratings_models.h5"));
+        const QString triplets = repscope::test::makeFixture(QStringLiteral("triplets_things.csv"));
+        QSignalSpy changed(w_.get(), &MainWindow::collectionChanged);
+        w_->openFiles({models});
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy(), kTimeoutMs);
+        QVERIFY(!w_->alignment()->dock()->isVisible());  // no target yet
+        // A triplet CSV is a target, not a file of stimuli.
+        w_->openFiles({triplets});
+        QCOMPARE(w_->collection().files().size(), std::size_t{1});
+        QTRY_VERIFY_WITH_TIMEOUT(w_->alignment()->dock()->isVisible(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && controller()->shownTriplets() != nullptr, kTimeoutMs);
+        const auto expected = repscope::alignment::evaluateTriplets(
+            w_->collection(), QFile::encodeName(triplets).toStdString(), repscope::alignment::TripletSimilarity::Cosine);
+        const auto& content = panel()->barsView()->content();
+        QCOMPARE(content.bars.size(), expected.models.size());
+        QCOMPARE(content.bars.size(), std::size_t{3});
+        for (const auto& bar : content.bars) {
+            QCOMPARE(bar.value, expected.agreement[static_cast<std::size_t>(bar.id)]);
+            QVERIFY(bar.value >= 0.0 && bar.value <= 1.0);
+        }
+        QVERIFY(expected.dropped > 0);  // the fixture names labels the models lack: said in the note
+        QVERIFY(panel()->findChild<QLabel*>(QStringLiteral("alignmentNote"))->text().contains(QStringLiteral("left out")));
+        QCOMPARE(content.rules.size(), std::size_t{1});
+        QCOMPARE(content.rules.front().value, 1.0 / 3.0);
+        QVERIFY(expected.ceiling.has_value());
+        QVERIFY(content.band.has_value());
+        QCOMPARE(content.band->lo, expected.ceiling->value);
+        QVERIFY(panel()->title().contains(QStringLiteral("triplets_things.csv")));
+        QVERIFY(!panel()->findChild<QComboBox*>(QStringLiteral("alignmentComparatorCombo"))->isEnabled());
+        QVERIFY(panel()->grab().save(QDir(QDir::currentPath()).filePath(QStringLiteral("alignment_triplets.png"))));
+
+        // A ratings CSV opens as an RDM set (one subject per rater) and is listed before the triplets.
+        const QString ratings = repscope::test::makeFixture(QStringLiteral("ratings_similarity.csv"));
+        w_->openFiles({ratings});
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, kTimeoutMs);
+        auto* combo = panel()->findChild<QComboBox*>(QStringLiteral("alignmentTargetCombo"));
+        QCOMPARE(combo->count(), 2);
+        QVERIFY(combo->itemText(0).contains(QStringLiteral("/ratings")));
+        QVERIFY(combo->itemText(1).contains(QStringLiteral("triplets")));
+        combo->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && controller()->shown() != nullptr, kTimeoutMs);
+        QCOMPARE(controller()->shown()->subjects.size(), std::size_t{3});
+        QVERIFY(panel()->title().contains(QStringLiteral("/ratings")));
+        QVERIFY(panel()->findChild<QComboBox*>(QStringLiteral("alignmentComparatorCombo"))->isEnabled());
     }
 
     void cleanupTestCase() { w_.reset(); }

@@ -33,7 +33,19 @@ std::pair<std::vector<double>, double> valueTicks(const ChartGeometry& g, int co
 }
 
 void paintBand(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
-    if (c.band && !g.band.isEmpty()) p.fillRect(g.band, kBandColour);
+    if (!c.band || g.band.isEmpty()) return;
+    const bool thin = c.kind == ChartKind::Bars ? g.band.width() <= 1.5 : g.band.height() <= 1.5;
+    if (!thin) {
+        p.fillRect(g.band, kBandColour);
+        return;
+    }
+    // A band of one value (a ceiling without bounds) is a solid grey line.
+    p.setPen(pen(QColor(150, 150, 150), 2.5));
+    if (c.kind == ChartKind::Bars) {
+        p.drawLine(QPointF(g.band.center().x(), g.plot.top()), QPointF(g.band.center().x(), g.plot.bottom()));
+    } else {
+        p.drawLine(QPointF(g.plot.left(), g.band.center().y()), QPointF(g.plot.right(), g.band.center().y()));
+    }
 }
 
 // Labels of the band and the rules, and the rules: drawn over the grid.
@@ -57,9 +69,11 @@ void paintBandAndRules(QPainter& p, const ChartContent& c, const ChartGeometry& 
         p.setPen(pen(detail::kTextColour, 1.0, Qt::DashLine));
         if (c.kind == ChartKind::Bars) {
             p.drawLine(QPointF(v, g.plot.top()), QPointF(v, g.plot.bottom()));
+            // Rule labels sit at the foot of their line, band labels above the plot: they never
+            // collide with each other.
             p.setPen(detail::kTextColour);
             p.drawText(QPointF(std::min(v + 3.0, g.plot.right() - m.horizontalAdvance(r.label)),
-                               g.plot.top() - 4.0), r.label);
+                               g.plot.bottom() - 4.0), r.label);
         } else {
             p.drawLine(QPointF(g.plot.left(), v), QPointF(g.plot.right(), v));
             p.setPen(detail::kTextColour);

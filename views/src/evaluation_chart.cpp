@@ -90,19 +90,21 @@ QString comparatorTitle(alignment::Comparator comparator) {
     return {};
 }
 
-EvaluationNames evaluationNames(const alignment::CollectionEvaluation& e) {
+EvaluationNames evaluationNames(const alignment::CollectionEvaluation& e) { return evaluationNames(e.models); }
+
+EvaluationNames evaluationNames(const std::vector<CollectionEntry>& models) {
     EvaluationNames out;
     std::map<std::string, int> uses;
     std::vector<std::string> shortNames;
-    for (const CollectionEntry& entry : e.models) {
+    for (const CollectionEntry& entry : models) {
         const RepresentationInfo& info = entry.representation->info();
         std::string path = info.path;
         if (!path.empty() && path.front() == '/') path.erase(0, 1);
         shortNames.push_back(path);
         ++uses[path];
     }
-    for (std::size_t m = 0; m < e.models.size(); ++m) {
-        const RepresentationInfo& info = e.models[m].representation->info();
+    for (std::size_t m = 0; m < models.size(); ++m) {
+        const RepresentationInfo& info = models[m].representation->info();
         const bool clash = uses[shortNames[m]] > 1;
         out.names.push_back(text(clash ? fileNameOf(info.file) + ":" + shortNames[m] : shortNames[m]));
         std::string model = info.model.empty() ? "(no model)" : info.model;
@@ -142,84 +144,78 @@ QString evaluationSummary(const alignment::CollectionEvaluation& e, std::size_t 
     return lines.join('\n');
 }
 
-ChartContent evaluationBars(const alignment::CollectionEvaluation& e, alignment::Comparator comparator,
-                            const EvaluationChartOptions& o) {
-    const EvaluationNames names = evaluationNames(e);
+namespace {
+
+// One model's value as the charts draw it.
+struct ModelValue {
+    double value = kChartNone;
+    double lo = kChartNone;
+    double hi = kChartNone;
+    std::vector<double> dots;
+    QString mark;
+    QString tooltip;
+};
+
+ChartContent barsOf(const EvaluationNames& names, const std::vector<ModelValue>& values, bool sortByValue) {
     const std::vector<QColor> colours = evaluationColours(names);
     ChartContent c;
     c.kind = ChartKind::Bars;
-    c.valueTitle = comparatorTitle(comparator);
-    std::vector<std::size_t> order(e.result.models.size());
+    std::vector<std::size_t> order(values.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    if (o.sortByValue) {
+    if (sortByValue) {
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const double x = e.result.models[a].mean;
-            const double y = e.result.models[b].mean;
+            const double x = values[a].value;
+            const double y = values[b].value;
             if (!std::isfinite(x)) return false;
             if (!std::isfinite(y)) return true;
             return x > y;
         });
     }
-    std::vector<std::size_t> rowOf(order.size());
-    for (std::size_t r = 0; r < order.size(); ++r) {
-        const std::size_t m = order[r];
-        rowOf[m] = r;
-        const alignment::ModelScore& s = e.result.models[m];
+    for (const std::size_t m : order) {
         ChartItem bar;
-        bar.value = s.mean;
-        std::tie(bar.errLo, bar.errHi) = errorBar(s, o.errors);
-        bar.dots = s.perSubject;
+        bar.value = values[m].value;
+        bar.errLo = values[m].lo;
+        bar.errHi = values[m].hi;
+        bar.dots = values[m].dots;
         bar.label = names.names[m];
         bar.colour = colours[m];
-        bar.mark = significant(s.pFdr, o.alpha) ? QStringLiteral("*") : QString();
-        bar.tooltip = evaluationSummary(e, m);
+        bar.mark = values[m].mark;
+        bar.tooltip = values[m].tooltip;
         bar.id = static_cast<int>(m);
         c.bars.push_back(std::move(bar));
     }
-    if (e.result.noiseCeiling) {
-        c.band = ChartBand{e.result.noiseCeiling->lower, e.result.noiseCeiling->upper,
-                           QStringLiteral("noise ceiling")};
-    }
-    if (o.pairwise) {
-        for (const alignment::ModelPair& p : e.result.pairwise) {
-            if (significant(p.pFdr, o.alpha)) c.brackets.push_back({rowOf[p.a], rowOf[p.b], {}});
-        }
-    }
     c.legend = legendOf(names, colours);
     c.legendTitle = QStringLiteral("model");
-    c.note = noteOf(e, o);
     return c;
 }
 
-ChartContent evaluationProfile(const alignment::CollectionEvaluation& e, alignment::Comparator comparator,
-                               const EvaluationChartOptions& o) {
-    const EvaluationNames names = evaluationNames(e);
+ChartContent profileOf(const std::vector<CollectionEntry>& models, const EvaluationNames& names,
+                       const std::vector<ModelValue>& values) {
     const std::vector<QColor> colours = evaluationColours(names);
     ChartContent c;
     c.kind = ChartKind::Lines;
-    c.valueTitle = comparatorTitle(comparator);
     c.xTitle = QStringLiteral("layer depth (order in the file)");
-    std::vector<QString> models;
+    std::vector<QString> parts;
     std::vector<std::vector<QString>> layers;
-    for (std::size_t m = 0; m < e.result.models.size(); ++m) {
-        auto it = std::find(models.begin(), models.end(), names.models[m]);
-        std::size_t s = static_cast<std::size_t>(it - models.begin());
-        if (it == models.end()) {
-            models.push_back(names.models[m]);
+    for (std::size_t m = 0; m < values.size(); ++m) {
+        auto it = std::find(parts.begin(), parts.end(), names.models[m]);
+        const auto s = static_cast<std::size_t>(it - parts.begin());
+        if (it == parts.end()) {
+            parts.push_back(names.models[m]);
             c.series.push_back({names.models[m], colours[m], {}});
             layers.emplace_back();
         }
-        const alignment::ModelScore& score = e.result.models[m];
         ChartItem p;
         p.x = static_cast<double>(c.series[s].points.size() + 1);
-        p.value = score.mean;
-        std::tie(p.errLo, p.errHi) = errorBar(score, o.errors);
-        p.dots = score.perSubject;
-        p.mark = significant(score.pFdr, o.alpha) ? QStringLiteral("*") : QString();
-        p.tooltip = evaluationSummary(e, m);
+        p.value = values[m].value;
+        p.errLo = values[m].lo;
+        p.errHi = values[m].hi;
+        p.dots = values[m].dots;
+        p.mark = values[m].mark;
+        p.tooltip = values[m].tooltip;
         p.id = static_cast<int>(m);
         c.series[s].points.push_back(std::move(p));
-        layers[s].push_back(text(e.models[m].representation->info().layer));
+        layers[s].push_back(text(models[m].representation->info().layer));
     }
     // Layer names on the axis when every model has the same layers; else depths 1, 2, …
     const bool shared = std::all_of(layers.begin(), layers.end(), [&](const auto& l) { return l == layers.front(); });
@@ -230,13 +226,103 @@ ChartContent evaluationProfile(const alignment::CollectionEvaluation& e, alignme
                               shared && !layers.empty() ? layers.front()[k] : QString::number(k + 1));
     }
     if (shared && !layers.empty()) c.xTitle = QStringLiteral("layer");
+    for (const ChartSeries& s : c.series) c.legend.push_back({s.colour, s.name});
+    c.legendTitle = QStringLiteral("model");
+    return c;
+}
+
+std::vector<ModelValue> valuesOf(const alignment::CollectionEvaluation& e, const EvaluationChartOptions& o) {
+    std::vector<ModelValue> out;
+    for (std::size_t m = 0; m < e.result.models.size(); ++m) {
+        const alignment::ModelScore& s = e.result.models[m];
+        ModelValue v;
+        v.value = s.mean;
+        std::tie(v.lo, v.hi) = errorBar(s, o.errors);
+        v.dots = s.perSubject;
+        v.mark = significant(s.pFdr, o.alpha) ? QStringLiteral("*") : QString();
+        v.tooltip = evaluationSummary(e, m);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::vector<ModelValue> valuesOf(const alignment::CollectionTriplets& t, const EvaluationNames& names,
+                                 const EvaluationChartOptions& o) {
+    std::vector<ModelValue> out;
+    for (std::size_t m = 0; m < t.agreement.size(); ++m) {
+        ModelValue v;
+        v.value = t.agreement[m];
+        if (o.errors != EvaluationErrorBars::None && std::isfinite(t.sem[m])) {
+            v.lo = t.agreement[m] - t.sem[m];
+            v.hi = t.agreement[m] + t.sem[m];
+        }
+        v.tooltip = QStringLiteral("%1\nagreement %2 (chance 0.333), SEM %3 over %4 triplets")
+                        .arg(names.names[m], number(t.agreement[m]), number(t.sem[m]))
+                        .arg(t.triplets);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+void addTripletParts(ChartContent& c, const alignment::CollectionTriplets& t) {
+    c.valueTitle = QStringLiteral("triplet agreement");
+    c.rules.push_back({1.0 / 3.0, QStringLiteral("chance")});
+    if (t.ceiling) c.band = ChartBand{t.ceiling->value, t.ceiling->value, QStringLiteral("noise ceiling")};
+    QStringList parts;
+    parts << (t.ceiling ? QStringLiteral("noise ceiling %1 (%2 triplets answered twice or more)")
+                              .arg(number(t.ceiling->value))
+                              .arg(t.ceiling->repeated)
+                        : QStringLiteral("no noise ceiling (no triplet answered twice)"));
+    parts << QStringLiteral("error bars: SEM over %1 triplets").arg(t.triplets);
+    if (t.dropped > 0) parts << QStringLiteral("%1 triplets name a label the files lack").arg(t.dropped);
+    c.note = parts.join(QStringLiteral(" · "));
+}
+
+}  // namespace
+
+ChartContent evaluationBars(const alignment::CollectionEvaluation& e, alignment::Comparator comparator,
+                            const EvaluationChartOptions& o) {
+    const EvaluationNames names = evaluationNames(e);
+    ChartContent c = barsOf(names, valuesOf(e, o), o.sortByValue);
+    c.valueTitle = comparatorTitle(comparator);
     if (e.result.noiseCeiling) {
         c.band = ChartBand{e.result.noiseCeiling->lower, e.result.noiseCeiling->upper,
                            QStringLiteral("noise ceiling")};
     }
-    for (const ChartSeries& s : c.series) c.legend.push_back({s.colour, s.name});
-    c.legendTitle = QStringLiteral("model");
+    if (o.pairwise) {
+        std::vector<std::size_t> rowOf(c.bars.size());
+        for (std::size_t r = 0; r < c.bars.size(); ++r) rowOf[static_cast<std::size_t>(c.bars[r].id)] = r;
+        for (const alignment::ModelPair& p : e.result.pairwise) {
+            if (significant(p.pFdr, o.alpha)) c.brackets.push_back({rowOf[p.a], rowOf[p.b], {}});
+        }
+    }
+    c.note = noteOf(e, o);
+    return c;
+}
+
+ChartContent evaluationProfile(const alignment::CollectionEvaluation& e, alignment::Comparator comparator,
+                               const EvaluationChartOptions& o) {
+    ChartContent c = profileOf(e.models, evaluationNames(e), valuesOf(e, o));
+    c.valueTitle = comparatorTitle(comparator);
+    if (e.result.noiseCeiling) {
+        c.band = ChartBand{e.result.noiseCeiling->lower, e.result.noiseCeiling->upper,
+                           QStringLiteral("noise ceiling")};
+    }
     c.note = noteOf(e, {o.sortByValue, o.errors, false, o.alpha});
+    return c;
+}
+
+ChartContent tripletBars(const alignment::CollectionTriplets& t, const EvaluationChartOptions& o) {
+    const EvaluationNames names = evaluationNames(t.models);
+    ChartContent c = barsOf(names, valuesOf(t, names, o), o.sortByValue);
+    addTripletParts(c, t);
+    return c;
+}
+
+ChartContent tripletProfile(const alignment::CollectionTriplets& t, const EvaluationChartOptions& o) {
+    const EvaluationNames names = evaluationNames(t.models);
+    ChartContent c = profileOf(t.models, names, valuesOf(t, names, o));
+    addTripletParts(c, t);
     return c;
 }
 

@@ -1,6 +1,8 @@
 #include "gui/alignment/alignment_controller.h"
 
+#include <QFile>
 #include <QPointer>
+#include <algorithm>
 
 #include "gui/alignment/alignment_panel.h"
 #include "gui/analysis_controller.h"
@@ -52,19 +54,55 @@ void AlignmentController::setActive(bool active) {
 bool AlignmentController::collectionChanged() {
     const std::shared_ptr<const Collection>& c = analysis_->collection();
     targets_ = c ? alignment::rdmSetTargets(*c) : std::vector<alignment::SetTarget>{};
-    QStringList names;
-    for (const alignment::SetTarget& t : targets_) names << targetLabel(*c, t);
-    panel_->setTargets(names);
+    listTargets();
     panel_->setSelectionCount(selection_ != nullptr ? selection_->selection().size() : 0);
     stale_ = true;
     request();
-    return !targets_.empty();
+    return !targets_.empty() || !tripletFiles_.empty();
+}
+
+const std::shared_ptr<const Collection>& AlignmentController::collectionOf() const { return analysis_->collection(); }
+
+bool AlignmentController::addTripletFile(const QString& path) {
+    if (std::find(tripletFiles_.begin(), tripletFiles_.end(), path) != tripletFiles_.end()) return false;
+    tripletFiles_.push_back(path);
+    listTargets();
+    stale_ = true;
+    request();
+    return true;
+}
+
+void AlignmentController::clearTripletFiles() {
+    tripletFiles_.clear();
+    listTargets();
+}
+
+void AlignmentController::listTargets() {
+    const std::shared_ptr<const Collection>& c = analysis_->collection();
+    QStringList names;
+    for (const alignment::SetTarget& t : targets_) names << targetLabel(*c, t);
+    for (const QString& f : tripletFiles_) {
+        names << tr("%1 (odd-one-out triplets)").arg(views::fileNameOf(QFile::encodeName(f).toStdString()));
+    }
+    panel_->setTargets(names);
+}
+
+QString AlignmentController::currentTripletFile() const {
+    const int k = panel_->targetIndex() - static_cast<int>(targets_.size());
+    return k >= 0 && k < static_cast<int>(tripletFiles_.size()) ? tripletFiles_[static_cast<std::size_t>(k)]
+                                                                 : QString();
 }
 
 std::optional<alignment::SetTarget> AlignmentController::currentTarget() const {
     const int k = panel_->targetIndex();
     if (k < 0 || static_cast<std::size_t>(k) >= targets_.size()) return std::nullopt;
     return targets_[static_cast<std::size_t>(k)];
+}
+
+const std::vector<CollectionEntry>* AlignmentController::shownModels() const {
+    if (shown_) return &shown_->models;
+    if (shownTriplets_) return &shownTriplets_->models;
+    return nullptr;
 }
 
 void AlignmentController::request() {
@@ -75,8 +113,15 @@ void AlignmentController::request() {
     const quint64 id = ++requestId_;
     const std::shared_ptr<const Collection> collection = analysis_->collection();
     const std::optional<alignment::SetTarget> target = currentTarget();
+    const QString triplets = currentTripletFile();
+    panel_->setTripletMode(!triplets.isEmpty());
+    if (collection && !collection->files().empty() && !triplets.isEmpty()) {
+        requestTriplets(id, collection, triplets);
+        return;
+    }
     if (!collection || !target) {
         shown_.reset();
+        shownTriplets_.reset();
         panel_->setSubjects({});
         panel_->clearCharts(tr("Open a file with an RDM set (subjects' RDMs) or a ratings CSV together with "
                                "the models' activations: every layer is evaluated against it."));
@@ -111,7 +156,7 @@ void AlignmentController::request() {
             .arg(options.stimuli.empty() ? all : options.stimuli.size())
             .arg(all)
             .arg(fromView(metrics::rdmMeasureName(options.measure)));
-    panel_->setPending(shown_ ? tr("Computing %1 against %2…\n(showing the previous result: %3)")
+    panel_->setPending(shown_ || shownTriplets_ ? tr("Computing %1 against %2…\n(showing the previous result: %3)")
                                     .arg(comparator, targetName, shownTitle_)
                               : tr("Computing %1 against %2…").arg(comparator, targetName));
     auto result = std::make_shared<alignment::CollectionEvaluation>();
@@ -127,22 +172,74 @@ void AlignmentController::request() {
         });
 }
 
+void AlignmentController::requestTriplets(quint64 id, const std::shared_ptr<const Collection>& collection,
+                                          const QString& path) {
+    panel_->setSubjects({});
+    analysis_->setAlignmentTarget(std::nullopt, -1, QString());
+    const QString name = views::fileNameOf(QFile::encodeName(path).toStdString());
+    const QString title = tr("Odd-one-out agreement with %1").arg(name);
+    const QString subtitle = tr("cosine similarity of each layer's patterns · %1 stimuli")
+                                 .arg(collection->stimulusCount());
+    panel_->setPending(shown_ || shownTriplets_ ? tr("Scoring the models on %1…\n(showing the previous result: %2)")
+                                                      .arg(name, shownTitle_)
+                                                : tr("Scoring the models on %1…").arg(name));
+    auto result = std::make_shared<alignment::CollectionTriplets>();
+    QPointer<AlignmentController> self(this);
+    const std::string file = QFile::encodeName(path).toStdString();
+    task_ = tasks_->submit(
+        tr("Scoring the models on %1…").arg(name),
+        [collection, file, result](Progress& progress) {
+            *result = alignment::evaluateTriplets(*collection, file, alignment::TripletSimilarity::Cosine, progress);
+        },
+        [self, id, result, title, subtitle](const TaskOutcome& outcome) {
+            if (AlignmentController* c = self.data()) c->tripletsFinished(id, result, title, subtitle, outcome);
+        });
+}
+
+void AlignmentController::tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,
+                                           const QString& title, const QString& subtitle, const TaskOutcome& outcome) {
+    if (request != requestId_) return;  // superseded
+    task_ = 0;
+    if (outcome.cancelled) {
+        panel_->setPending(QString());
+        panel_->setNote(shown_ || shownTriplets_ ? tr("Cancelled; the charts show %1.").arg(shownTitle_)
+                                                 : tr("Cancelled."));
+        return;
+    }
+    if (!outcome.error.isEmpty()) {
+        shown_.reset();
+        shownTriplets_.reset();
+        panel_->clearCharts(outcome.error);
+        panel_->setNote(outcome.error);
+        return;
+    }
+    shown_.reset();
+    shownTriplets_ = result;
+    shownTitle_ = title;
+    shownSubtitle_ = subtitle;
+    redraw();
+    emit evaluationShown();
+}
+
 void AlignmentController::finished(quint64 request, const std::shared_ptr<alignment::CollectionEvaluation>& result,
                                    alignment::Comparator comparator, const QString& title, const QString& subtitle, const TaskOutcome& outcome) {
     if (request != requestId_) return;  // superseded
     task_ = 0;
     if (outcome.cancelled) {
         panel_->setPending(QString());
-        panel_->setNote(shown_ ? tr("Cancelled; the charts show %1.").arg(shownTitle_) : tr("Cancelled."));
+        panel_->setNote(shown_ || shownTriplets_ ? tr("Cancelled; the charts show %1.").arg(shownTitle_)
+                                                 : tr("Cancelled."));
         return;
     }
     if (!outcome.error.isEmpty()) {
         shown_.reset();
+        shownTriplets_.reset();
         panel_->clearCharts(outcome.error);
         panel_->setNote(outcome.error);
         return;
     }
     shown_ = result;
+    shownTriplets_.reset();
     shownComparator_ = comparator;
     shownTitle_ = title;
     shownSubtitle_ = subtitle;
@@ -151,8 +248,23 @@ void AlignmentController::finished(quint64 request, const std::shared_ptr<alignm
 }
 
 void AlignmentController::redraw() {
-    if (!shown_) return;
     const views::EvaluationChartOptions options = panel_->chartOptions();
+    if (shownTriplets_) {
+        panel_->showCharts(views::tripletBars(*shownTriplets_, options), views::tripletProfile(*shownTriplets_, options),
+                           shownTitle_, shownSubtitle_);
+        QStringList note;
+        note << tr("The model's odd one out is the item outside its most similar pair (cosine similarity of the "
+                   "patterns; a precomputed RDM's smallest dissimilarity); ties share the credit. Chance is 1/3.");
+        if (shownTriplets_->dropped > 0) {
+            note << tr("%1 triplets were left out: they name a label the open files lack (first: %2).")
+                        .arg(shownTriplets_->dropped)
+                        .arg(text(shownTriplets_->firstUnknownLabel));
+        }
+        note << tr("Click a bar or point to show that layer (focus A) in the RDM view.");
+        panel_->setNote(note.join(QLatin1Char('\n')));
+        return;
+    }
+    if (!shown_) return;
     panel_->showCharts(views::evaluationBars(*shown_, shownComparator_, options),
                        views::evaluationProfile(*shown_, shownComparator_, options), shownTitle_, shownSubtitle_);
     QStringList note;
@@ -167,7 +279,8 @@ void AlignmentController::redraw() {
 }
 
 void AlignmentController::modelClicked(int model) {
-    if (!shown_ || model < 0 || static_cast<std::size_t>(model) >= shown_->models.size()) return;
+    const std::vector<CollectionEntry>* models = shownModels();
+    if (models == nullptr || model < 0 || static_cast<std::size_t>(model) >= models->size()) return;
     const std::optional<alignment::SetTarget> target = currentTarget();
     const int subject = panel_->shownSubject();
     if (target && analysis_->collection()) {
@@ -177,7 +290,7 @@ void AlignmentController::modelClicked(int model) {
                                                                                    static_cast<std::size_t>(subject))));
         analysis_->setAlignmentTarget(target, subject, name);
     }
-    const std::string qualified = shown_->models[static_cast<std::size_t>(model)].representation->info().qualifiedName();
+    const std::string qualified = (*models)[static_cast<std::size_t>(model)].representation->info().qualifiedName();
     analysis_->focusRepresentation(QString::fromStdString(qualified));
 }
 

@@ -11,6 +11,7 @@
 
 #include "gui/task_runner.h"
 #include "repscope/alignment/collection_evaluation.h"
+#include "repscope/alignment/collection_triplets.h"
 
 namespace repscope::views {
 class SelectionModel;
@@ -29,11 +30,23 @@ public:
 
     // Work only while the view is shown; turning it on evaluates the current request.
     void setActive(bool active);
-    // The collection changed: the targets are listed again. Returns true when it has a target.
+    // The collection changed: the targets are listed again. Returns true when there is a target.
     bool collectionChanged();
+    // A file of odd-one-out judgements (CSV with an odd_one_out column) becomes a target; its
+    // labels are matched against the collection's when it is evaluated. Returns true when it was
+    // not listed yet.
+    bool addTripletFile(const QString& path);
+    // Forgets the triplet files (when every file was closed).
+    void clearTripletFiles();
+    // The last triplet result shown (null when the view shows an RDM-set evaluation or nothing).
+    [[nodiscard]] const std::shared_ptr<const alignment::CollectionTriplets>& shownTriplets() const {
+        return shownTriplets_;
+    }
     // The last result shown (null before the first).
     [[nodiscard]] const std::shared_ptr<const alignment::CollectionEvaluation>& shown() const { return shown_; }
     [[nodiscard]] bool isComputing() const { return task_ != 0; }
+    // The collection the view evaluates (the analysis views').
+    [[nodiscard]] const std::shared_ptr<const Collection>& collectionOf() const;
 
 signals:
     // A result was put on screen.
@@ -46,6 +59,13 @@ private:
     void showTarget(int subject);
     void finished(quint64 request, const std::shared_ptr<alignment::CollectionEvaluation>& result,
                   alignment::Comparator comparator, const QString& title, const QString& subtitle, const TaskOutcome& outcome);
+    void tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,
+                          const QString& title, const QString& subtitle, const TaskOutcome& outcome);
+    void listTargets();
+    void requestTriplets(quint64 id, const std::shared_ptr<const Collection>& collection, const QString& path);
+    // The triplet file chosen, or empty when the target is an RDM set (or nothing).
+    [[nodiscard]] QString currentTripletFile() const;
+    [[nodiscard]] const std::vector<CollectionEntry>* shownModels() const;
     [[nodiscard]] std::optional<alignment::SetTarget> currentTarget() const;
 
     AnalysisController* analysis_;
@@ -53,7 +73,9 @@ private:
     AlignmentPanel* panel_;
     views::SelectionModel* selection_;
     std::vector<alignment::SetTarget> targets_;
+    std::vector<QString> tripletFiles_;  // listed after the RDM sets
     std::shared_ptr<const alignment::CollectionEvaluation> shown_;
+    std::shared_ptr<const alignment::CollectionTriplets> shownTriplets_;
     alignment::Comparator shownComparator_ = alignment::Comparator::Spearman;
     QString shownTitle_;
     QString shownSubtitle_;

@@ -38,7 +38,18 @@ void AlignmentDock::addViewActions(QMenu* menu) {
     menu->addAction(toggle);
 }
 
+void AlignmentDock::addTripletFile(const QString& path) {
+    controller_->addTripletFile(path);
+    if (!hadTarget_) {
+        dock_->show();
+        dock_->raise();
+    }
+    hadTarget_ = true;
+}
+
 void AlignmentDock::collectionChanged() {
+    const std::shared_ptr<const Collection>& c = controller_->collectionOf();
+    if (!c || c->files().empty()) controller_->clearTripletFiles();
     const bool hasTarget = controller_->collectionChanged();
     if (hasTarget && !hadTarget_) {
         dock_->show();

@@ -3,6 +3,7 @@
 // the View menu, or until the collection first holds an RDM set: then it opens by itself, so a
 // user who drops models and subjects sees the evaluation without asking) and its controller.
 #include <QObject>
+#include <QString>
 
 class QDockWidget;
 class QMainWindow;
@@ -31,6 +32,8 @@ public:
     void addViewActions(QMenu* menu);
     // After the collection changed: lists the targets; opens the dock the first time there is one.
     void collectionChanged();
+    // A dropped or opened file of odd-one-out judgements: a target (the dock opens).
+    void addTripletFile(const QString& path);
 
 private:
     QMainWindow* window_;

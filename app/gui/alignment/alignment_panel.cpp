@@ -87,6 +87,9 @@ AlignmentPanel::AlignmentPanel(QWidget* parent)
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
+    // Title and subtitle may wrap to three lines: room for them, never overlapped by the charts.
+    title_->setMinimumHeight(3 * title_->fontMetrics().lineSpacing() + 2);
+    title_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     bars_->setObjectName(QStringLiteral("alignmentBars"));
     profile_->setObjectName(QStringLiteral("alignmentProfile"));
     tabs_->setObjectName(QStringLiteral("alignmentTabs"));
@@ -179,6 +182,16 @@ void AlignmentPanel::setTargets(const QStringList& names) {
 
 int AlignmentPanel::targetIndex() const { return targetCombo_->currentIndex(); }
 
+void AlignmentPanel::setTripletMode(bool triplets) {
+    comparatorCombo_->setEnabled(!triplets);
+    measureCombo_->setEnabled(!triplets);
+    pairwiseBox_->setEnabled(!triplets);
+    if (triplets) {
+        const QSignalBlocker block(selectionBox_);
+        selectionBox_->setEnabled(false);
+    }
+}
+
 alignment::Comparator AlignmentPanel::comparator() const {
     return static_cast<alignment::Comparator>(comparatorCombo_->currentData().toInt());
 }
@@ -216,7 +229,7 @@ void AlignmentPanel::setSubjects(const QStringList& names) {
     const QSignalBlocker block(subjectCombo_);
     const int current = subjectCombo_->currentIndex();
     subjectCombo_->clear();
-    subjectCombo_->addItem(tr("mean of %1 subjects (pooled)").arg(names.size()), -1);
+    if (!names.isEmpty()) subjectCombo_->addItem(tr("mean of %1 subjects (pooled)").arg(names.size()), -1);
     for (int k = 0; k < names.size(); ++k) subjectCombo_->addItem(names[k], k);
     subjectCombo_->setCurrentIndex(current >= 0 && current < subjectCombo_->count() ? current : 0);
     subjectCombo_->setEnabled(!names.isEmpty());

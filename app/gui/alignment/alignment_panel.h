@@ -34,6 +34,8 @@ public:
     // The targets to choose from (display names); keeps the current one when it is still listed.
     void setTargets(const QStringList& names);
     [[nodiscard]] int targetIndex() const;
+    // A triplet target: the comparator, RDM measure and target-RDM choosers do not apply.
+    void setTripletMode(bool triplets);
     [[nodiscard]] alignment::Comparator comparator() const;
     [[nodiscard]] metrics::RdmMeasure measure() const;
     [[nodiscard]] views::EvaluationChartOptions chartOptions() const;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "repscope/alignment/collection_evaluation.h"
+#include "repscope/alignment/collection_triplets.h"
 #include "repscope/views/chart.h"
 
 namespace repscope::views {
@@ -32,6 +33,7 @@ struct EvaluationNames {
     std::vector<QString> models;
 };
 [[nodiscard]] EvaluationNames evaluationNames(const alignment::CollectionEvaluation& evaluation);
+[[nodiscard]] EvaluationNames evaluationNames(const std::vector<CollectionEntry>& models);
 
 // The colour of each model part (by first appearance, as the layer matrix's model strip).
 [[nodiscard]] std::vector<QColor> evaluationColours(const EvaluationNames& names);
@@ -46,6 +48,13 @@ struct EvaluationNames {
 [[nodiscard]] ChartContent evaluationProfile(const alignment::CollectionEvaluation& evaluation,
                                              alignment::Comparator comparator,
                                              const EvaluationChartOptions& options);
+
+// Triplet agreement of every model (ids = model index): chance as a rule at 1/3, the triplet
+// noise ceiling as a (thin) band, SEM over the triplets as error bars.
+[[nodiscard]] ChartContent tripletBars(const alignment::CollectionTriplets& triplets,
+                                       const EvaluationChartOptions& options);
+[[nodiscard]] ChartContent tripletProfile(const alignment::CollectionTriplets& triplets,
+                                          const EvaluationChartOptions& options);
 
 // The plain-text description of one model's numbers (tooltips, reports).
 [[nodiscard]] QString evaluationSummary(const alignment::CollectionEvaluation& evaluation,
