@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-svg-dev libgl-dev
   libvtk9-dev libeigen3-dev libhdf5-dev libhnswlib-dev libspectra-dev liblzf-dev
   libopenblas-dev libopenblas0-pthread
+  # MATLAB .mat inputs (v4, v5, v7.3)
+  libmatio-dev
   # HDF5 filter plugins that users' files need (lzf from h5py, blosc/lz4/bitshuffle/zstd)
   hdf5-plugin-lzf hdf5-filter-plugin hdf5-filter-plugin-blosc-serial
   # display for tests that draw, and pictures

@@ -137,6 +137,34 @@ private slots:
         compareWithReference(got, reference({comparator, model, "--", set}));
     }
 
+    void matlabFiles_data() {
+        QTest::addColumn<QString>("comparator");
+        QTest::addColumn<QString>("target");
+        for (const char* c : {"spearman", "pearson", "corr_cov"}) {
+            QTest::newRow((std::string(c) + " v5").c_str()) << QString(c) << "mat_subjects.mat";
+            QTest::newRow((std::string(c) + " v7.3").c_str()) << QString(c) << "mat_subjects73.mat";
+        }
+    }
+    void matlabFiles() {
+        // Models from a .mat (a representation and an RSA toolbox struct array of two model
+        // RDMs, each a model) against the subjects' struct array, v5 (compressed) or v7.3 (h5py,
+        // MATLAB's layout), one NaN pair; the reference reads the same data with scipy.io.loadmat.
+        QFETCH(QString, comparator);
+        QFETCH(QString, target);
+        const QString models = makeFixture("mat_models.mat");
+        const QString set = makeFixture(target);
+        const QJsonObject got = runJson({"evaluate", models, "--target", set + ":/RDMs",
+                                         "--comparator", comparator, "--json"});
+        QCOMPARE(got["target"].toString(), set + ":/RDMs");
+        compareWithReference(got, reference({comparator, models, "features", "models/gabor",
+                                             "models/semantic", "--",
+                                             makeFixture("mat_subjects.mat"), "RDMs"}));
+        // The same subjects as the target of their own file: its struct array is no model.
+        const QJsonObject self = runJson({"evaluate", models, set, "--target", set + ":/RDMs",
+                                          "--comparator", comparator, "--json"});
+        QCOMPARE(self["models"].toArray().size(), 3);
+    }
+
     void bootstrapIsSeeded() {
         const QString f = makeFixture("rdm_set_native.h5");
         const QStringList args{"evaluate", f, "--target", f + ":/brain/subjects", "--comparator",

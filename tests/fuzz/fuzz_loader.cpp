@@ -1,8 +1,9 @@
 // libFuzzer target over the loader: every input is written to a file and opened the way the
 // app opens files (layout recognition, stimuli, link walk), then the first and last rows of each
 // representation are read. The same bytes are also opened as a .csv (pairwise ratings,
-// alignment.md), whose RDMs are read the same way, and read as a triplet CSV; and as a .npy
-// (an RDM or RDM set, read the same way) and as .npy triplets. Errors the loader reports are fine; a crash, a sanitizer report or a
+// alignment.md), whose RDMs are read the same way, and read as a triplet CSV; as a .npy
+// (an RDM or RDM set, read the same way) and as .npy triplets; and as a MATLAB .mat (libmatio:
+// v4, v5, and v7.3 when the bytes are HDF5). Errors the loader reports are fine; a crash, a sanitizer report or a
 // hang is a finding. Built by the `fuzz` preset (clang, -fsanitize=fuzzer,address,undefined).
 #include <unistd.h>
 
@@ -29,8 +30,9 @@ void openAndRead(const std::uint8_t* data, std::size_t size, const char* extensi
     static const std::string h5 = scratchPath(".h5");
     static const std::string csv = scratchPath(".csv");
     static const std::string npy = scratchPath(".npy");
+    static const std::string mat = scratchPath(".mat");
     const std::string ext(extension);
-    const std::string& path = ext == ".csv" ? csv : ext == ".npy" ? npy : h5;
+    const std::string& path = ext == ".csv" ? csv : ext == ".npy" ? npy : ext == ".mat" ? mat : h5;
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) return;
     if (size > 0) std::fwrite(data, 1, size, f);
@@ -55,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     openAndRead(data, size, ".h5");
     openAndRead(data, size, ".csv");
     openAndRead(data, size, ".npy");
+    openAndRead(data, size, ".mat");
     try {
         static const std::vector<std::string> labels = {"a", "b", "c", "d", "stim01", "stim02"};
         (void)repscope::alignment::readTripletsCsv(scratchPath(".csv"), labels);

@@ -38,6 +38,15 @@ done
 for c in npy_rdm npy_rdm_set npy_rdm_int npy_triplets npy_fortran; do
   /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.npy"
 done
+# MATLAB .mat (alignment.md): v5 plain and compressed (scipy.io.savemat), v7.3 (h5py), struct
+# arrays of RDMs; and damaged copies of each: truncated inside a variable, a garbled tag.
+for c in mat_v5 mat_v5_compressed mat_v73 mat_subjects; do
+  /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.mat"
+  size=$(stat -c %s "$work/seeds/$c.mat")
+  head -c $((size * 2 / 3)) "$work/seeds/$c.mat" > "$work/seeds/$c-cut.mat"
+  cp "$work/seeds/$c.mat" "$work/seeds/$c-garbled.mat"
+  printf '\xff\xff\xff\x7f' | dd of="$work/seeds/$c-garbled.mat" bs=1 seek=132 conv=notrunc 2> /dev/null
+done
 cp tests/fuzz/regressions/*.h5 "$work/seeds/" 2> /dev/null || true
 
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1:handle_abort=1
@@ -92,9 +101,9 @@ for a in "$work"/artifacts/*; do
       # No allocation stack (memcpy-param-overlap, negative-size-param): where it happened.
       [[ -n "$frame" ]] || frame=$(grep -E "^ +#[0-9]+ 0x" "$work/report" | grep -vE "$runtime" | head -1 || true) ;;
   esac
-  # HDF5 and the compression libraries it calls are not ours (and not instrumented).
+  # HDF5, libmatio and the compression libraries they call are not ours (and not instrumented).
   if grep -q "runtime error:" "$work/report" ||
-     ! grep -qE "libhdf5|libz\.so|liblzf|libsz|libaec|libblosc|libzstd|hdf5/serial/plugins" <<< "$frame"; then
+     ! grep -qE "libhdf5|libmatio|libz\.so|liblzf|libsz|libaec|libblosc|libzstd|hdf5/serial/plugins" <<< "$frame"; then
     echo "fuzz: CRASH IN REPSCOPE on $name (${kind:-?}): ${frame:-no frame}"
     grep -E "ERROR:|runtime error:|^ +#[0-9]+ " "$work/report" | head -12
     ours=$((ours + 1))

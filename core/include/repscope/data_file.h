@@ -21,6 +21,9 @@ struct RdmSet {
     std::string path;                         // "/ratings", "/dissimilarities", "/brain/set"
     std::vector<std::string> subjects;        // one name per member
     std::vector<RepresentationPtr> members;   // N×N RDMs, NaN where a pair is missing
+    // A MATLAB struct array of RDMs (the RSA toolbox's RDMs): its members are also models
+    // wherever this set is not the target.
+    bool membersAreModels = false;
 };
 
 // How a file is opened. External links, virtual-dataset sources and external raw storage are

@@ -52,6 +52,15 @@ void checkStimuli(const std::vector<std::size_t>& keep, std::size_t n) {
     }
 }
 
+// Members of an RDM set are subjects, never models, except those of a MATLAB struct array of
+// RDMs (RdmSet::membersAreModels) that is not the target.
+bool modelOfSet(const Collection& collection, const CollectionEntry& e, const SetTarget& target) {
+    const RepresentationInfo& info = e.representation->info();
+    if (e.fileIndex == target.fileIndex && info.rdmSet == target.path) return false;
+    const RdmSet* set = collection.files()[e.fileIndex]->findRdmSet(info.rdmSet);
+    return set != nullptr && set->membersAreModels;
+}
+
 }  // namespace
 
 std::vector<SetTarget> rdmSetTargets(const Collection& collection) {
@@ -98,7 +107,7 @@ CollectionEvaluation evaluateCollection(const Collection& collection, const SetT
     std::vector<CollectionEntry> candidates;
     for (const CollectionEntry& e : collection.representations()) {
         const RepresentationInfo& info = e.representation->info();
-        if (!info.rdmSet.empty()) continue;  // subjects of a set
+        if (!info.rdmSet.empty() && !modelOfSet(collection, e, target)) continue;
         if (options.excludeTargetFile && e.fileIndex == target.fileIndex) continue;
         if (!selected(options.select, info)) continue;
         candidates.push_back(e);

@@ -2,6 +2,7 @@
 
 #include "io/h5_lock.h"
 #include "io/layouts.h"
+#include "io/mat_file.h"
 #include "io/npy.h"
 #include "io/ratings_csv.h"
 #include "repscope/error.h"
@@ -100,6 +101,7 @@ std::shared_ptr<const DataFile> DataFile::open(const std::string& path, const Op
     if (io::isCsvPath(path)) return io::readRatingsCsv(path);
     if (io::isNpyPath(path)) return io::readNpyFile(path);
     if (probeEnabled()) probeFile(path, options.allowLinksOutside, options.cancelled);
+    if (io::isMatPath(path)) return io::readMatFile(path);
     const io::H5FilePtr file = io::openH5File(path);
     auto lock = io::h5Lock();
     io::indexH5File(*file, options.allowLinksOutside);
