@@ -4,7 +4,7 @@
 // colour scale onto the 256-entry colormap, sampled with linear filtering at texel centres —
 // the same linear interpolation between entries as ColorScale::colour in
 // views/src/colormap.cpp — and cells whose row and column are both outside the selection are
-// dimmed. Fragment (x, y) is the tile's cell (column x, row y).
+// dimmed. Fragment (x, y) is the tile's cell (column x, row y). Undefined (NaN) cells get alpha 0.
 out vec4 fragColor;
 
 uniform sampler2D uTile;        // cells of the tile, R32F
@@ -51,5 +51,6 @@ void main() {
         ivec2 stim = uFirst + (cell << uLevel);
         if (!selected(uSelCols, stim.x) && !selected(uSelRows, stim.y)) c = mix(c, uDimColour, uDim);
     }
-    fragColor = vec4(c, 1.0);
+    // Alpha 0 marks an undefined cell: the drawing pass hatches it in screen pixels.
+    fragColor = vec4(c, isnan(v) ? 0.0 : 1.0);
 }

@@ -328,9 +328,12 @@ void paintHeatmapContent(QPainter& painter, const HeatmapContent& content, const
     paintColorbar(painter, QRectF(barLeft, barTop, 16.0, barHeight), cells.scale, caption);
     double y = barTop + barHeight + 12.0;
     if (cells.hasUndefined) {
-        const auto nan = cells.scale.nanColour;
-        y += paintLegend(painter, QRectF(barLeft, y, rightWidth, 20.0), QString(),
-                         {{QColor(nan[0], nan[1], nan[2]), QStringLiteral("undefined")}}, false);
+        paintUndefinedSwatch(painter, QRectF(barLeft, y + 3.0, 16.0, 11.0), cells.scale);
+        painter.setPen(kTextColour);
+        painter.setFont(figureFont(kLabelPixels));
+        painter.drawText(QRectF(barLeft + 22.0, y, rightWidth - 22.0, 18.0), Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("undefined"));
+        y += 20.0;
     }
     if (!legend.empty()) {
         y += 10.0;

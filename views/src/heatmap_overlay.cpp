@@ -118,10 +118,7 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
                      Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, in.measure);
     double below = bar.bottom() + 8;
     if (in.hasUndefined) {
-        const auto nan = s.nanColour;
-        const QRectF swatch(bar.left(), below + 1, bar.width(), 10);
-        painter.fillRect(swatch, QColor(nan[0], nan[1], nan[2]));
-        painter.drawRect(swatch);
+        paintUndefinedSwatch(painter, QRectF(bar.left(), below + 1, bar.width(), 10), s);
         painter.drawText(QRectF(bar.right() + 6, below - 2, titleWidth, 14), Qt::AlignLeft | Qt::AlignVCenter,
                          QStringLiteral("undefined"));
         below += 16;
@@ -283,6 +280,27 @@ std::pair<float, float> visibleRange(const std::vector<tiles::TilePtr>& drawn,
     return quantileRange(values, 0.01, 0.99);
 }
 
+void paintUndefinedSwatch(QPainter& painter, const QRectF& swatch, const ColorScale& scale) {
+    const auto nan = scale.nanColour;
+    const QColor base(nan[0], nan[1], nan[2]);
+    painter.save();
+    painter.fillRect(swatch, base);
+    painter.setClipRect(swatch, Qt::IntersectClip);
+    painter.setPen(QPen(QColor(static_cast<int>(nan[0] * kHatchShade), static_cast<int>(nan[1] * kHatchShade),
+                               static_cast<int>(nan[2] * kHatchShade)),
+                        kHatchWidth));
+    // The same "\" stripes as the cells: x − y constant.
+    for (double x = swatch.left() - swatch.height(); x < swatch.right() + swatch.height(); x += kHatchPeriod) {
+        painter.drawLine(QPointF(x, swatch.top()), QPointF(x + swatch.height(), swatch.bottom()));
+    }
+    painter.restore();
+    painter.save();
+    painter.setPen(QColor(120, 120, 120));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(swatch);
+    painter.restore();
+}
+
 void colourTile(QImage& image, const QRectF& area, const QRect& clip, const HeatmapViewport& vp,
                 std::int64_t rows, std::int64_t cols, const tiles::Tile& tile,
                 const ColorScale& scale, const SelectionMask& mask) {
@@ -314,9 +332,14 @@ void colourTile(QImage& image, const QRectF& area, const QRect& clip, const Heat
             const auto localX = static_cast<float>((px + 0.5 - x0) / vp.scale);
             const auto lx = static_cast<std::int64_t>(std::floor(localX));
             const int cx = std::clamp(static_cast<int>(lx >> level), 0, tile.cols - 1);
-            auto c = scale.colour(tile.at(cy, cx));
+            const float v = tile.at(cy, cx);
+            auto c = scale.colour(v);
             if (!mask.empty() && !rowSel && !selected(mask.cols, firstX + lx)) {
                 for (std::size_t k = 0; k < 3; ++k) c[k] += kDim * (kDimColour[k] - c[k]);
+            }
+            // After dimming, as the shader's drawing pass does.
+            if (std::isnan(v) && hatchedPixel(px, py)) {
+                for (float& channel : c) channel *= kHatchShade;
             }
             line[px] = qRgb(static_cast<int>(std::lround(c[0])), static_cast<int>(std::lround(c[1])),
                             static_cast<int>(std::lround(c[2])));

@@ -85,6 +85,9 @@ inline constexpr std::array<float, 3> kDimColour{255.0F, 255.0F, 255.0F};
 
 // Colours a tile's cells into `image` (ARGB32) for the pixels of the matrix area that it covers,
 // clipped to `clip` (image pixels), as the fragment shader would.
+// The "undefined" swatch: the undefined colour with the hatching of undefined cells, framed.
+void paintUndefinedSwatch(QPainter& painter, const QRectF& swatch, const ColorScale& scale);
+
 void colourTile(QImage& image, const QRectF& matrixArea, const QRect& clip,
                 const HeatmapViewport& vp, std::int64_t rows, std::int64_t cols,
                 const tiles::Tile& tile, const ColorScale& scale, const SelectionMask& mask);

@@ -253,8 +253,9 @@ void HeatmapRenderer::prepare(const std::vector<tiles::TilePtr>& tiles, const Co
 }
 
 void HeatmapRenderer::draw(const std::vector<tiles::TilePtr>& tiles, const HeatmapViewport& vp,
-                           QSizeF area, std::int64_t rows, std::int64_t cols) {
+                           QSizeF area, std::int64_t rows, std::int64_t cols, int framebufferHeight) {
     tileProgram_->bind();
+    tileProgram_->setUniformValue("uFramebufferHeight", static_cast<GLfloat>(framebufferHeight));
     vao_->bind();
     tileProgram_->setUniformValue("uColours", 0);
     tileProgram_->setUniformValue("uAreaPx", QVector2D(float(area.width()), float(area.height())));

@@ -45,9 +45,10 @@ public:
     void prepare(const std::vector<tiles::TilePtr>& tiles, const ColorScale& scale,
                  GLuint screenFramebuffer);
     // Draws prepared tiles (coarse ones first) into the current viewport, which covers the
-    // matrix area.
+    // matrix area. framebufferHeight (device pixels) places the hatching of undefined cells on
+    // the same pixels as exports.
     void draw(const std::vector<tiles::TilePtr>& tiles, const HeatmapViewport& vp, QSizeF area,
-              std::int64_t rows, std::int64_t cols);
+              std::int64_t rows, std::int64_t cols, int framebufferHeight);
 
 private:
     // Everything a tile's colours depend on besides its values.

@@ -339,7 +339,8 @@ void HeatmapView::paintGL() {
     gl->glViewport(vx, vy, vw, vh);
     gl->glScissor(vx, vy, vw, vh);
     gl->glEnable(GL_SCISSOR_TEST);
-    renderer_->draw(drawn, viewport_, l.matrix.size(), source_->rows(), source_->cols());
+    renderer_->draw(drawn, viewport_, l.matrix.size(), source_->rows(), source_->cols(),
+                    static_cast<int>(std::lround(height() * dpr)));
     gl->glDisable(GL_SCISSOR_TEST);
     gl->glViewport(0, 0, static_cast<GLsizei>(std::lround(width() * dpr)),
                    static_cast<GLsizei>(std::lround(height() * dpr)));

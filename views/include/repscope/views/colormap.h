@@ -40,6 +40,17 @@ struct ColorScale {
     [[nodiscard]] std::array<std::uint8_t, 3> colour8(float v) const;
 };
 
+// Undefined cells are also hatched, so that they never read as a value even where the neutral
+// colour is close to one: every pixel with (x − y) mod kHatchPeriod < kHatchWidth (image
+// coordinates, y down) is the undefined colour times kHatchShade. The view's shader, exports and
+// figures draw the same stripes; the "undefined" swatch shows them too.
+inline constexpr int kHatchPeriod = 7;
+inline constexpr int kHatchWidth = 2;
+inline constexpr float kHatchShade = 0.72F;
+[[nodiscard]] inline bool hatchedPixel(int x, int y) {
+    return ((x - y) % kHatchPeriod + kHatchPeriod) % kHatchPeriod < kHatchWidth;
+}
+
 // The lo and hi quantiles (e.g. 0.01, 0.99) of the finite values; values is reordered.
 // Returns {0, 1} when there is no finite value and widens an empty range.
 [[nodiscard]] std::pair<float, float> quantileRange(std::vector<float>& values, double lo,
