@@ -68,13 +68,16 @@ private slots:
         QVERIFY2(w_->minimumSizeHint().width() <= 1280,
                  qPrintable(QStringLiteral("minimum width %1").arg(w_->minimumSizeHint().width())));
         trigger(*w_, "projection3dDockViewAction");
+        trigger(*w_, "alignmentDockViewAction");
         trigger(*w_, "unitsDockViewAction");
         QDockWidget* threeD = dock(*w_, "projection3dDock");
         QDockWidget* units = dock(*w_, "unitsDock");
-        QTRY_VERIFY(!threeD->isHidden() && !units->isHidden());
+        QDockWidget* alignment = dock(*w_, "alignmentDock");
+        QTRY_VERIFY(!threeD->isHidden() && !units->isHidden() && !alignment->isHidden());
         QTest::qWait(200);
         // One tab group on the right, the one opened last in front.
         QVERIFY(w_->tabifiedDockWidgets(units).contains(threeD));
+        QVERIFY(w_->tabifiedDockWidgets(units).contains(alignment));
         QVERIFY(!units->visibleRegion().isEmpty());
         QVERIFY2(w_->width() <= 1280 && w_->minimumSizeHint().width() <= 1280,
                  qPrintable(QStringLiteral("width %1, minimum %2").arg(w_->width()).arg(w_->minimumSizeHint().width())));
@@ -82,6 +85,7 @@ private slots:
         trigger(*w_, "projection3dDockViewAction");
         QTRY_VERIFY(!threeD->isHidden() && !threeD->visibleRegion().isEmpty());
         units->hide();
+        alignment->hide();
         threeD->hide();
         QTRY_VERIFY(threeD->isHidden());
         // The Data panel got its width back and did not collapse its names.
