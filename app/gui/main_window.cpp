@@ -211,6 +211,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
     exporter->addPanels(exploration_->projectionPanel(), units_->panel(), projection3d_->panel());
+    exporter->addAlignment(alignment_->panel());
     file->addAction(exporter->exportAction());
     file->addAction(exporter->copyAction());
     connect(exporter, &ViewExporter::message, this,

@@ -46,6 +46,7 @@ public:
     void showTarget();
     // T is checked: the view shows the alignment target, not side().
     [[nodiscard]] bool targetShown() const;
+    [[nodiscard]] const QString& targetName() const { return targetName_; }
     // Precomputed RDMs have no measure to choose.
     void setMeasureEnabled(bool enabled);
 

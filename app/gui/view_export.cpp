@@ -21,6 +21,8 @@
 #include "gui/projection3d_panel.h"
 #include "gui/projection_panel.h"
 #include "gui/projection_tasks.h"
+#include "gui/alignment/alignment_panel.h"
+#include "repscope/views/chart_view.h"
 #include "gui/units_panel.h"
 #include "repscope/views/figure_file.h"
 #include "repscope/views/projection_view.h"
@@ -62,6 +64,7 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
         if (projection_ != nullptr && (now == projection_ || projection_->isAncestorOf(now))) target_ = Target::Projection;
         if (units_ != nullptr && (now == units_ || units_->isAncestorOf(now))) target_ = Target::Units;
         if (threeD_ != nullptr && (now == threeD_ || threeD_->isAncestorOf(now))) target_ = Target::ThreeD;
+        if (alignment_ != nullptr && (now == alignment_ || alignment_->isAncestorOf(now))) target_ = Target::Alignment;
     });
 }
 
@@ -74,11 +77,13 @@ ViewExporter::Target ViewExporter::effectiveTarget() const {
             case Target::Projection: panel = projection_; break;
             case Target::Units: panel = units_; break;
             case Target::ThreeD: panel = threeD_; break;
+            case Target::Alignment: panel = alignment_; break;
         }
         return panel != nullptr && panel->isVisible();
     };
     if (visible(target_)) return target_;
-    for (Target t : {Target::Rdm, Target::LayerMatrix, Target::Projection, Target::Units, Target::ThreeD}) {
+    for (Target t : {Target::Rdm, Target::LayerMatrix, Target::Projection, Target::Units, Target::ThreeD,
+                     Target::Alignment}) {
         if (visible(t)) return t;
     }
     return target_;
@@ -99,7 +104,15 @@ void ViewExporter::addPanels(ProjectionPanel* projection, UnitsPanel* units, Pro
     if (threeD_ != nullptr) hookContextMenu(threeD_->view(), Target::ThreeD);
 }
 
+void ViewExporter::addAlignment(AlignmentPanel* alignment) {
+    alignment_ = alignment;
+    if (alignment_ == nullptr) return;
+    hookContextMenu(alignment_->barsView(), Target::Alignment);
+    hookContextMenu(alignment_->profileView(), Target::Alignment);
+}
+
 std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
+    if (target == Target::Alignment) return alignment_ != nullptr ? alignment_->figure() : std::nullopt;
     views::Figure f;
     if (target == Target::ThreeD) {
         // The frame as the camera shows it now: a 3-D scene has no vector form here.
@@ -154,7 +167,8 @@ std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
 }
 
 std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
-    if (target == Target::Projection || target == Target::Units || target == Target::ThreeD) {
+    if (target == Target::Projection || target == Target::Units || target == Target::ThreeD ||
+        target == Target::Alignment) {
         return otherFigureOf(target);
     }
     views::HeatmapView* view = target == Target::Rdm ? rdm_->view() : matrix_->view();
@@ -173,7 +187,9 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         const QString measure = QString::fromStdString(content.source->valueName());
         content.valueName = measure;
         content.rowAxisTitle = content.colAxisTitle = tr("%1 stimuli").arg(rows);
-        f.title = tr("RDM of %1").arg(analysis_->displayName(shown));
+        // The T side shows the alignment target, not a representation of the focus pair.
+        f.title = rdm_->targetShown() ? tr("RDM of the target %1").arg(rdm_->targetName())
+                                      : tr("RDM of %1").arg(analysis_->displayName(shown));
         f.subtitle = tr("%1 · %2 stimuli · %3").arg(measure).arg(rows).arg(rdm_->orderingText());
         if (view->rangeMode() == views::RangeMode::FitToView && view->colorScale().autoRange) {
             f.subtitle += tr(" · colours fitted to the zoomed view");

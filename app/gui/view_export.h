@@ -23,11 +23,12 @@ class Projection3DPanel;
 class ProjectionPanel;
 class RdmPanel;
 class UnitsPanel;
+class AlignmentPanel;
 
 class ViewExporter : public QObject {
     Q_OBJECT
 public:
-    enum class Target { LayerMatrix, Rdm, Projection, Units, ThreeD };
+    enum class Target { LayerMatrix, Rdm, Projection, Units, ThreeD, Alignment };
     // Size of an exported picture in logical units (PNG pixels at scale 1, SVG units, PDF points).
     static constexpr QSize kFigureSize{900, 800};
 
@@ -36,6 +37,8 @@ public:
                  QWidget* window);
     // The projection, unit-matching and 3-D views join the exported views (any may be null).
     void addPanels(ProjectionPanel* projection, UnitsPanel* units, Projection3DPanel* threeD);
+    // The Alignment view's chart (the tab in front) joins them too.
+    void addAlignment(AlignmentPanel* alignment);
 
     [[nodiscard]] QAction* exportAction() const { return export_; }
     [[nodiscard]] QAction* copyAction() const { return copy_; }
@@ -71,6 +74,7 @@ private:
     ProjectionPanel* projection_ = nullptr;
     UnitsPanel* units_ = nullptr;
     Projection3DPanel* threeD_ = nullptr;
+    AlignmentPanel* alignment_ = nullptr;
     AnalysisController* analysis_;
     QWidget* window_;
     QAction* export_;

@@ -25,6 +25,7 @@
 #include "gui/analysis_controller.h"
 #include "gui/main_window.h"
 #include "gui/rdm_panel.h"
+#include "gui/view_export.h"
 #include "repscope/alignment/collection_evaluation.h"
 #include "repscope/alignment/collection_triplets.h"
 #include "repscope/tiles/dense_tile_source.h"
@@ -167,6 +168,18 @@ private slots:
         // The fixture leaves pair (2, 5) out for one subject: the pooled value uses the other three.
         QVERIFY(std::isfinite(m(2, 5)));
         QVERIFY(w_->rdmPanel()->focusLabel()->text().contains(QStringLiteral("T: ")));
+        // An export says what the RDM view shows: the target, not focus A or B.
+        auto* exporter = w_->findChild<repscope::gui::ViewExporter*>(QStringLiteral("viewExporter"));
+        QVERIFY(exporter != nullptr);
+        const auto rdmFigure = exporter->figureOf(repscope::gui::ViewExporter::Target::Rdm);
+        QVERIFY(rdmFigure.has_value());
+        QVERIFY2(rdmFigure->title.contains(QStringLiteral("target")) && rdmFigure->title.contains(QStringLiteral("mean of 4")),
+                 qPrintable(rdmFigure->title));
+        // The Alignment view exports its chart in front under its title.
+        const auto chart = exporter->figureOf(repscope::gui::ViewExporter::Target::Alignment);
+        QVERIFY(chart.has_value());
+        QCOMPARE(chart->title, panel()->title());
+        QVERIFY(std::holds_alternative<repscope::views::ChartContent>(chart->content));
     }
 
     void titleFollowsTheComparatorAndTheSelection() {

@@ -275,15 +275,20 @@ void AlignmentPanel::setNote(const QString& text) {
 
 QString AlignmentPanel::title() const { return titleText_; }
 
+std::optional<views::Figure> AlignmentPanel::figure() const {
+    if (titleText_.isEmpty()) return std::nullopt;
+    const views::ChartView* shown = tabs_->currentWidget() == profile_ ? profile_ : bars_;
+    return views::Figure{titleText_, subtitle_, shown->content()};
+}
+
 void AlignmentPanel::exportChart() {
-    if (titleText_.isEmpty()) return;
+    const std::optional<views::Figure> shown = figure();
+    if (!shown) return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the chart"), QString(),
                                                       tr("Pictures (*.png *.svg *.pdf)"));
     if (path.isEmpty()) return;
-    const views::ChartView* shown = tabs_->currentWidget() == profile_ ? profile_ : bars_;
-    const views::Figure figure{titleText_, subtitle_, shown->content()};
     try {
-        views::writeFigure(figure, path, {900, 800}, 2);
+        views::writeFigure(*shown, path, {900, 800}, 2);
     } catch (const Error& e) {
         QMessageBox::warning(this, tr("Export"), QString::fromStdString(e.what()));
     }

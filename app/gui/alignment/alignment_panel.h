@@ -12,6 +12,8 @@
 #include "repscope/metrics/rdm.h"
 #include "repscope/views/chart.h"
 #include "repscope/views/evaluation_chart.h"
+#include "repscope/views/figure.h"
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -57,6 +59,8 @@ public:
     void setPending(const QString& text);
     void setNote(const QString& text);
     [[nodiscard]] QString title() const;
+    // The chart in front with its title, as exports draw it; nullopt when nothing is shown.
+    [[nodiscard]] std::optional<views::Figure> figure() const;
     [[nodiscard]] QString subtitle() const { return subtitle_; }
 
     [[nodiscard]] views::ChartView* barsView() const { return bars_; }
