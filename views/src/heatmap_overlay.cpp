@@ -134,6 +134,13 @@ std::pair<float, float> tilesRange(const std::vector<tiles::TilePtr>& tiles) {
     float low = std::numeric_limits<float>::infinity();
     float high = -std::numeric_limits<float>::infinity();
     for (const tiles::TilePtr& t : tiles) {
+        if (t->rangeKnown) {  // found on the worker that made the tile
+            if (std::isfinite(t->low)) {
+                low = std::min(low, t->low);
+                high = std::max(high, t->high);
+            }
+            continue;
+        }
         for (const float v : t->values) {
             if (!std::isfinite(v)) continue;
             low = std::min(low, v);

@@ -56,6 +56,7 @@ public:
                                   ? std::numeric_limits<float>::quiet_NaN()
                                   : static_cast<float>(sums_[i] / static_cast<double>(counts_[i]));
         }
+        tile->computeRange();
         return tile;
     }
 

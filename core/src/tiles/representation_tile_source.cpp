@@ -145,6 +145,7 @@ TilePtr RepresentationTileSource::compute(const TileKey& key, Progress& progress
             }
         }
     }
+    tile->computeRange();
     return tile;
 }
 

@@ -2,9 +2,12 @@
 // Heatmap tiles: square pieces of an R×C matrix at a level of detail. Level k shows cells that
 // are blocks of 2^k × 2^k matrix entries (the last block of a row or column may be smaller);
 // a cell's value is the mean of its block. A tile holds up to kTileSize × kTileSize cells.
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -38,6 +41,30 @@ struct Tile {
     int rows = 0;
     int cols = 0;
     std::vector<float> values;
+    // The smallest and largest finite value and whether any value is NaN/Inf, found by
+    // computeRange() on the thread that made the tile, so that views need not scan the cells.
+    bool rangeKnown = false;
+    float low = 0.0F;   // with high: NaN when there is no finite value
+    float high = 0.0F;
+    bool hasUndefined = false;
+
+    void computeRange() {
+        float lo = std::numeric_limits<float>::infinity();
+        float hi = -lo;
+        bool undefined = false;
+        for (const float v : values) {
+            if (!std::isfinite(v)) {
+                undefined = true;
+                continue;
+            }
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        low = lo <= hi ? lo : std::numeric_limits<float>::quiet_NaN();
+        high = lo <= hi ? hi : std::numeric_limits<float>::quiet_NaN();
+        hasUndefined = undefined;
+        rangeKnown = true;
+    }
 
     [[nodiscard]] float at(int r, int c) const {
         return values[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
