@@ -12,33 +12,44 @@ namespace repscope::views {
 
 namespace {
 
-void widen(double v, double& lo, double& hi) {
-    if (!std::isfinite(v)) return;
+// Widens [lo, hi] by v; on a log axis (positive) only by what it can show.
+void widen(double v, double& lo, double& hi, bool positive = false) {
+    if (!std::isfinite(v) || (positive && v <= 0.0)) return;
     lo = std::min(lo, v);
     hi = std::max(hi, v);
 }
 
-void widenItem(const ChartItem& item, double& lo, double& hi) {
-    widen(item.value, lo, hi);
-    widen(item.errLo, lo, hi);
-    widen(item.errHi, lo, hi);
-    for (const double d : item.dots) widen(d, lo, hi);
+void widenItem(const ChartItem& item, double& lo, double& hi, bool positive) {
+    widen(item.value, lo, hi, positive);
+    widen(item.errLo, lo, hi, positive);
+    widen(item.errHi, lo, hi, positive);
+    for (const double d : item.dots) widen(d, lo, hi, positive);
 }
 
 // The value axis: everything drawn, bars from 0, padded a little.
 std::pair<double, double> valueRange(const ChartContent& c) {
     if (c.valueRange && c.valueRange->second > c.valueRange->first) return *c.valueRange;
-    double lo = c.kind == ChartKind::Bars ? 0.0 : std::numeric_limits<double>::infinity();
-    double hi = c.kind == ChartKind::Bars ? 0.0 : -std::numeric_limits<double>::infinity();
-    for (const ChartItem& b : c.bars) widenItem(b, lo, hi);
+    const bool positive = c.logValue;
+    const bool fromZero = c.kind == ChartKind::Bars && !c.logValue;
+    double lo = fromZero ? 0.0 : std::numeric_limits<double>::infinity();
+    double hi = fromZero ? 0.0 : -std::numeric_limits<double>::infinity();
+    for (const ChartItem& b : c.bars) widenItem(b, lo, hi, positive);
     for (const ChartSeries& s : c.series) {
-        for (const ChartItem& p : s.points) widenItem(p, lo, hi);
+        for (const ChartItem& p : s.points) widenItem(p, lo, hi, positive);
     }
     if (c.band) {
-        widen(c.band->lo, lo, hi);
-        widen(c.band->hi, lo, hi);
+        widen(c.band->lo, lo, hi, positive);
+        widen(c.band->hi, lo, hi, positive);
     }
-    for (const ChartRule& r : c.rules) widen(r.value, lo, hi);
+    for (const ChartRule& r : c.rules) widen(r.value, lo, hi, positive);
+    if (c.logValue) {
+        // Whole decades around the values.
+        if (!std::isfinite(lo)) return {0.1, 1.0};
+        const double a = std::pow(10.0, std::floor(std::log10(lo)));
+        double b = std::pow(10.0, std::ceil(std::log10(hi)));
+        if (b <= a) b = a * 10.0;
+        return {a, b};
+    }
     if (!(hi > lo)) {
         const double mid = std::isfinite(lo) ? lo : 0.0;
         return {mid - 0.5, mid + 0.5};
@@ -51,9 +62,14 @@ std::pair<double, double> xRange(const ChartContent& c) {
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
     for (const ChartSeries& s : c.series) {
-        for (const ChartItem& p : s.points) widen(p.x, lo, hi);
+        for (const ChartItem& p : s.points) widen(p.x, lo, hi, c.logX);
     }
-    for (const auto& [x, text] : c.xTicks) widen(x, lo, hi);
+    for (const auto& [x, text] : c.xTicks) widen(x, lo, hi, c.logX);
+    if (c.logX) {
+        if (!std::isfinite(lo)) return {1.0, 2.0};
+        // Half an octave of room on each side.
+        return {lo / std::sqrt(2.0), (hi > lo ? hi : lo * 2.0) * std::sqrt(2.0)};
+    }
     if (!(hi > lo)) {
         const double mid = std::isfinite(lo) ? lo : 0.0;
         return {mid - 1.0, mid + 1.0};
@@ -65,15 +81,37 @@ std::pair<double, double> xRange(const ChartContent& c) {
 }  // namespace
 
 double ChartGeometry::valuePixel(ChartKind kind, double v) const {
-    const double t = (v - valueLo) / (valueHi - valueLo);
+    if (logValue && !(v > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    const double t = logValue ? std::log10(v / valueLo) / std::log10(valueHi / valueLo)
+                              : (v - valueLo) / (valueHi - valueLo);
     return kind == ChartKind::Bars ? plot.left() + t * plot.width() : plot.bottom() - t * plot.height();
 }
 
 double ChartGeometry::xPixel(double x) const {
+    if (logX) {
+        if (!(x > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+        return plot.left() + std::log2(x / xLo) / std::log2(xHi / xLo) * plot.width();
+    }
     return plot.left() + (x - xLo) / (xHi - xLo) * plot.width();
 }
 
 namespace detail {
+
+std::vector<double> chartValueTicks(const ChartGeometry& g, int count) {
+    if (!g.logValue) return niceTicks(g.valueLo, g.valueHi, count);
+    std::vector<double> t;
+    const int a = static_cast<int>(std::floor(std::log10(g.valueLo) + 1e-9));
+    const int b = static_cast<int>(std::ceil(std::log10(g.valueHi) - 1e-9));
+    const int step = std::max(1, (b - a + count - 1) / std::max(count, 1));
+    for (int e = a; e <= b; e += step) t.push_back(std::pow(10.0, e));
+    return t;
+}
+
+QString chartTickText(const ChartGeometry& g, double v) {
+    if (g.logValue) return QString::number(v, 'g', 3);
+    const std::vector<double> t = niceTicks(g.valueLo, g.valueHi, 5);
+    return tickText(v, t.size() >= 2 ? t[1] - t[0] : 0.01);
+}
 
 double legendHeight(const ChartContent& c, double width) {
     if (c.legend.empty()) return 0.0;
@@ -121,6 +159,8 @@ std::vector<int> bracketLevels(const ChartContent& c) {
 
 ChartGeometry layoutChart(const ChartContent& c, const QRectF& area) {
     ChartGeometry g;
+    g.logValue = c.logValue;
+    g.logX = c.logX;
     const QFontMetricsF ticks(detail::figureFont(detail::kTickPixels));
     const double tickHeight = ticks.height();
     const double noteHeight = c.note.isEmpty() ? 0.0
@@ -146,11 +186,11 @@ ChartGeometry layoutChart(const ChartContent& c, const QRectF& area) {
                         g.rowHeight * rows);
         g.rowLabels = g.rowHeight >= detail::kChartMinLabelRow;
         const double thickness = std::min(0.72 * g.rowHeight, detail::kChartMaxBar);
-        const double zero = g.valuePixel(c.kind, std::clamp(0.0, g.valueLo, g.valueHi));
+        const double zero = g.valuePixel(c.kind, c.logValue ? g.valueLo : std::clamp(0.0, g.valueLo, g.valueHi));
         for (std::size_t k = 0; k < c.bars.size(); ++k) {
             const double centre = g.plot.top() + (static_cast<double>(k) + 0.5) * g.rowHeight;
             const double v = c.bars[k].value;
-            if (!std::isfinite(v)) {
+            if (!std::isfinite(v) || !std::isfinite(g.valuePixel(c.kind, v))) {
                 g.bars.emplace_back(zero, centre - thickness / 2, 0.0, thickness);
                 continue;
             }
@@ -160,12 +200,14 @@ ChartGeometry layoutChart(const ChartContent& c, const QRectF& area) {
         if (c.band) {
             const double a = g.valuePixel(c.kind, c.band->lo);
             const double b = g.valuePixel(c.kind, c.band->hi);
-            g.band = QRectF(std::min(a, b), g.plot.top(), std::max(std::abs(b - a), 1.0), g.plot.height());
+            if (std::isfinite(a) && std::isfinite(b)) {
+                g.band = QRectF(std::min(a, b), g.plot.top(), std::max(std::abs(b - a), 1.0), g.plot.height());
+            }
         }
     } else {
         double tickWidth = 0.0;
-        for (const double t : detail::niceTicks(g.valueLo, g.valueHi, 5)) {
-            tickWidth = std::max(tickWidth, ticks.horizontalAdvance(detail::tickText(t, 0.01)));
+        for (const double t : detail::chartValueTicks(g, 5)) {
+            tickWidth = std::max(tickWidth, ticks.horizontalAdvance(detail::chartTickText(g, t)));
         }
         const double left = std::ceil(tickWidth) + 8.0 + (c.valueTitle.isEmpty() ? 0.0 : tickHeight + 6.0);
         const double xAxis = tickHeight + 6.0 + (c.xTitle.isEmpty() ? 0.0 : tickHeight + 4.0);
@@ -175,15 +217,18 @@ ChartGeometry layoutChart(const ChartContent& c, const QRectF& area) {
         for (const ChartSeries& s : c.series) {
             std::vector<QPointF> pts;
             for (const ChartItem& p : s.points) {
-                pts.emplace_back(g.xPixel(p.x), std::isfinite(p.value) ? g.valuePixel(c.kind, p.value)
-                                                                      : kChartNone);
+                const double x = g.xPixel(p.x);
+                pts.emplace_back(std::isfinite(x) ? x : kChartNone,
+                                 std::isfinite(p.value) && std::isfinite(x) ? g.valuePixel(c.kind, p.value) : kChartNone);
             }
             g.points.push_back(std::move(pts));
         }
         if (c.band) {
             const double a = g.valuePixel(c.kind, c.band->lo);
             const double b = g.valuePixel(c.kind, c.band->hi);
-            g.band = QRectF(g.plot.left(), std::min(a, b), g.plot.width(), std::max(std::abs(b - a), 1.0));
+            if (std::isfinite(a) && std::isfinite(b)) {
+                g.band = QRectF(g.plot.left(), std::min(a, b), g.plot.width(), std::max(std::abs(b - a), 1.0));
+            }
         }
     }
     // Legend and note follow the axis (a short bar chart leaves no gap above them).

@@ -25,12 +25,6 @@ QPen pen(const QColor& colour, double width, Qt::PenStyle style = Qt::SolidLine)
     return p;
 }
 
-// Ticks of the value axis and the step between them.
-std::pair<std::vector<double>, double> valueTicks(const ChartGeometry& g, int count) {
-    std::vector<double> t = detail::niceTicks(g.valueLo, g.valueHi, count);
-    const double step = t.size() >= 2 ? t[1] - t[0] : (g.valueHi - g.valueLo);
-    return {t, step};
-}
 
 void paintBand(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
     if (!c.band || g.band.isEmpty()) return;
@@ -66,6 +60,7 @@ void paintBandAndRules(QPainter& p, const ChartContent& c, const ChartGeometry& 
     for (const ChartRule& r : c.rules) {
         if (r.value < g.valueLo || r.value > g.valueHi) continue;
         const double v = g.valuePixel(c.kind, r.value);
+        if (!std::isfinite(v)) continue;
         p.setPen(pen(detail::kTextColour, 1.0, Qt::DashLine));
         if (c.kind == ChartKind::Bars) {
             p.drawLine(QPointF(v, g.plot.top()), QPointF(v, g.plot.bottom()));
@@ -85,10 +80,10 @@ void paintBandAndRules(QPainter& p, const ChartContent& c, const ChartGeometry& 
 void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
     const QFontMetricsF m(detail::figureFont(detail::kTickPixels));
     p.setFont(detail::figureFont(detail::kTickPixels));
-    const auto [ticks, step] = valueTicks(g, c.kind == ChartKind::Bars ? 6 : 5);
+    const std::vector<double> ticks = detail::chartValueTicks(g, c.kind == ChartKind::Bars ? 6 : 5);
     for (const double t : ticks) {
         const double v = g.valuePixel(c.kind, t);
-        const QString text = detail::tickText(t, step);
+        const QString text = detail::chartTickText(g, t);
         if (c.kind == ChartKind::Bars) {
             p.setPen(pen(kGridColour, 1.0));
             p.drawLine(QPointF(v, g.plot.top()), QPointF(v, g.plot.bottom()));
@@ -108,7 +103,7 @@ void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) 
     p.setPen(pen(detail::kFrameColour, 1.0));
     if (c.kind == ChartKind::Bars) {
         p.drawLine(g.plot.bottomLeft(), g.plot.bottomRight());
-        if (g.valueLo < 0.0 && g.valueHi > 0.0) {
+        if (!g.logValue && g.valueLo < 0.0 && g.valueHi > 0.0) {
             const double z = g.valuePixel(c.kind, 0.0);
             p.drawLine(QPointF(z, g.plot.top()), QPointF(z, g.plot.bottom()));
         }
@@ -126,7 +121,7 @@ void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) 
             const double x = g.plot.left() - m.height();
             double left = g.plot.left();
             for (const double t : ticks) {
-                left = std::min(left, g.plot.left() - 6.0 - m.horizontalAdvance(detail::tickText(t, step)));
+                left = std::min(left, g.plot.left() - 6.0 - m.horizontalAdvance(detail::chartTickText(g, t)));
             }
             p.translate(std::min(x, left - 4.0), g.plot.center().y() + m.horizontalAdvance(c.valueTitle) / 2);
             p.rotate(-90.0);
@@ -140,7 +135,11 @@ void paintXAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
     const QFontMetricsF m(detail::figureFont(detail::kTickPixels));
     p.setFont(detail::figureFont(detail::kTickPixels));
     std::vector<std::pair<double, QString>> ticks = c.xTicks;
-    if (ticks.empty()) {
+    if (ticks.empty() && g.logX) {
+        for (double x = std::pow(2.0, std::ceil(std::log2(g.xLo))); x <= g.xHi; x *= 2.0) {
+            ticks.emplace_back(x, QString::number(x, 'g', 6));
+        }
+    } else if (ticks.empty()) {
         const std::vector<double> t = detail::niceTicks(g.xLo, g.xHi, 6);
         const double step = t.size() >= 2 ? t[1] - t[0] : 1.0;
         for (const double x : t) ticks.emplace_back(x, detail::tickText(x, step));
@@ -148,6 +147,7 @@ void paintXAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
     double lastRight = -1e9;
     for (const auto& [x, text] : ticks) {
         const double px = g.xPixel(x);
+        if (!std::isfinite(px)) continue;
         p.setPen(pen(detail::kFrameColour, 1.0));
         p.drawLine(QPointF(px, g.plot.bottom()), QPointF(px, g.plot.bottom() + 4.0));
         const double w = m.horizontalAdvance(text);
@@ -168,6 +168,7 @@ void paintErrorBar(QPainter& p, ChartKind kind, const ChartGeometry& g, const Ch
     if (!std::isfinite(item.errLo) || !std::isfinite(item.errHi)) return;
     const double a = g.valuePixel(kind, item.errLo);
     const double b = g.valuePixel(kind, item.errHi);
+    if (!std::isfinite(a) || !std::isfinite(b)) return;
     p.setPen(pen(kErrorColour, 1.2));
     if (kind == ChartKind::Bars) {
         p.drawLine(QPointF(a, centre.y()), QPointF(b, centre.y()));
@@ -190,6 +191,7 @@ void paintDots(QPainter& p, ChartKind kind, const ChartGeometry& g, const ChartI
         if (!std::isfinite(item.dots[k])) continue;
         const double offset = n > 1 ? (static_cast<double>(k) / static_cast<double>(n - 1) - 0.5) * spread : 0.0;
         const double v = g.valuePixel(kind, item.dots[k]);
+        if (!std::isfinite(v)) continue;
         const QPointF at = kind == ChartKind::Bars ? QPointF(v, centre.y() + offset) : QPointF(centre.x() + offset, v);
         p.drawEllipse(at, 2.6, 2.6);
     }

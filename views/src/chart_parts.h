@@ -1,5 +1,6 @@
 #pragma once
 // Internal: sizes and helpers the chart's layout and painter share (chart.h).
+#include <QString>
 #include <vector>
 
 #include "repscope/views/chart.h"
@@ -14,6 +15,10 @@ inline constexpr double kChartBracketStep = 7.0;   // Bars: between bracket leve
 inline constexpr double kChartLegendLine = 16.0;
 inline constexpr double kChartSwatch = 10.0;
 inline constexpr double kChartPickRadius = 9.0;    // Lines: how near a point a click must be
+
+// Ticks of the value axis (about `count`; powers of ten on a log axis) and their text.
+[[nodiscard]] std::vector<double> chartValueTicks(const ChartGeometry& g, int count);
+[[nodiscard]] QString chartTickText(const ChartGeometry& g, double v);
 
 // The legend's entries (indices) line by line, flowing within width after its title.
 [[nodiscard]] std::vector<std::vector<std::size_t>> legendLines(const ChartContent& c, double width);

@@ -86,6 +86,10 @@ struct ChartContent {
     QString note;  // one line under the plot, muted
     // The value axis; empty: from the data (bars from 0), the band, rules, errors and dots.
     std::optional<std::pair<double, double>> valueRange;
+    // Logarithmic axes: the value axis in powers of ten (bars then start at the axis' low end;
+    // values ≤ 0 are not drawn), the x axis of lines in powers of two (x ≤ 0 not drawn).
+    bool logValue = false;
+    bool logX = false;
 };
 
 // Where everything goes for a content in an area: the plot rectangle, the axis ranges and each
@@ -96,6 +100,8 @@ struct ChartGeometry {
     double valueHi = 1.0;
     double xLo = 0.0;      // Lines: the x axis
     double xHi = 1.0;
+    bool logValue = false;  // as the content's
+    bool logX = false;
     double rowHeight = 0.0;                  // Bars
     bool rowLabels = false;                  // Bars: rows tall enough for their labels
     std::vector<QRectF> bars;                // Bars: from 0 to the value (empty rect for NaN)
@@ -104,7 +110,8 @@ struct ChartGeometry {
     QRectF legend;                           // empty when none
     double below = 0.0;                      // y under the axis: legend, then note
 
-    // Pixel position of a value along the value axis (x for bars, y for lines), and back.
+    // Pixel position of a value along the value axis (x for bars, y for lines); NaN for a value
+    // a logarithmic axis cannot show.
     [[nodiscard]] double valuePixel(ChartKind kind, double v) const;
     [[nodiscard]] double xPixel(double x) const;  // Lines
 };

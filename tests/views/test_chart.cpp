@@ -1,0 +1,151 @@
+// The chart (views/chart.h) that the Alignment view, figures and reports share: where bars,
+// points and the band go follows from the values (linear and logarithmic axes), what is under
+// the mouse is the item drawn there, the painted pixels carry the bars' colours and the band, and
+// SVG keeps the labels as text. Expected positions are computed here from the axis formulas.
+#include <QApplication>
+#include <QSignalSpy>
+#include <QtTest>
+#include <cmath>
+
+#include "repscope/views/chart.h"
+#include "repscope/views/chart_view.h"
+#include "repscope/views/figure_file.h"
+
+using namespace repscope::views;
+
+namespace {
+
+ChartContent threeBars() {
+    ChartContent c;
+    c.kind = ChartKind::Bars;
+    c.valueTitle = QStringLiteral("Spearman rho");
+    const double values[] = {0.4, -0.1, 0.25};
+    const QColor colours[] = {QColor(200, 40, 40), QColor(40, 160, 40), QColor(40, 40, 200)};
+    for (int k = 0; k < 3; ++k) {
+        ChartItem b;
+        b.value = values[k];
+        b.errLo = values[k] - 0.05;
+        b.errHi = values[k] + 0.05;
+        b.label = QStringLiteral("layer%1").arg(k + 1);
+        b.colour = colours[k];
+        b.tooltip = QStringLiteral("tip %1").arg(k);
+        b.id = 10 + k;
+        c.bars.push_back(b);
+    }
+    c.band = ChartBand{0.5, 0.6, QStringLiteral("noise ceiling")};
+    c.legend = {{colours[0], QStringLiteral("net")}};
+    return c;
+}
+
+}  // namespace
+
+class TestChart : public QObject {
+    Q_OBJECT
+private slots:
+    void barsFollowTheirValues() {
+        const ChartContent c = threeBars();
+        const ChartGeometry g = layoutChart(c, QRectF(0, 0, 600, 400));
+        QCOMPARE(g.bars.size(), std::size_t{3});
+        // The axis spans every value, error bar and the band, from below the smallest to above 0.6.
+        QVERIFY(g.valueLo <= -0.15 && g.valueHi >= 0.6);
+        const double zero = g.plot.left() + (0.0 - g.valueLo) / (g.valueHi - g.valueLo) * g.plot.width();
+        for (std::size_t k = 0; k < 3; ++k) {
+            const double end = g.plot.left() + (c.bars[k].value - g.valueLo) / (g.valueHi - g.valueLo) * g.plot.width();
+            QVERIFY(std::abs(g.bars[k].left() - std::min(zero, end)) < 1e-6);
+            QVERIFY(std::abs(g.bars[k].right() - std::max(zero, end)) < 1e-6);
+            // Rows top to bottom in the order given.
+            if (k > 0) QVERIFY(g.bars[k].top() > g.bars[k - 1].bottom());
+        }
+        QVERIFY(std::abs(g.band.left() - g.valuePixel(ChartKind::Bars, 0.5)) < 1e-6);
+        QVERIFY(std::abs(g.band.right() - g.valuePixel(ChartKind::Bars, 0.6)) < 1e-6);
+        // What is under a bar's centre is that bar; above the plot, nothing.
+        for (std::size_t k = 0; k < 3; ++k) {
+            const auto hit = hitTestChart(c, g, g.bars[k].center());
+            QVERIFY(hit.has_value());
+            QCOMPARE(hit->index, k);
+        }
+        QVERIFY(!hitTestChart(c, g, QPointF(g.plot.center().x(), g.plot.top() - 5)).has_value());
+    }
+
+    void logarithmicAxes() {
+        ChartContent c;
+        c.kind = ChartKind::Lines;
+        c.logValue = true;
+        c.logX = true;
+        ChartSeries s;
+        s.colour = Qt::black;
+        for (const double d : {8.0, 16.0, 32.0, 64.0}) {
+            ChartItem p;
+            p.x = d;
+            p.value = 1.0 / d;
+            s.points.push_back(p);
+        }
+        c.series.push_back(s);
+        const ChartGeometry g = layoutChart(c, QRectF(0, 0, 500, 400));
+        // A decade of values and an octave of x are each the same distance everywhere.
+        const double decade = g.valuePixel(ChartKind::Lines, 0.01) - g.valuePixel(ChartKind::Lines, 0.1);
+        QVERIFY(std::abs(decade - (g.valuePixel(ChartKind::Lines, 0.001) - g.valuePixel(ChartKind::Lines, 0.01))) < 1e-6);
+        const double octave = g.xPixel(16) - g.xPixel(8);
+        QVERIFY(octave > 0);
+        QVERIFY(std::abs(octave - (g.xPixel(64) - g.xPixel(32))) < 1e-6);
+        QVERIFY(std::isnan(g.valuePixel(ChartKind::Lines, 0.0)));
+        QVERIFY(std::isnan(g.xPixel(-1.0)));
+        // Points lie on a straight line (value ∝ 1/x on log-log axes).
+        const auto& pts = g.points.front();
+        const double slope0 = (pts[1].y() - pts[0].y()) / (pts[1].x() - pts[0].x());
+        const double slope2 = (pts[3].y() - pts[2].y()) / (pts[3].x() - pts[2].x());
+        QVERIFY(std::abs(slope0 - slope2) < 1e-6);
+        // The nearest point within reach is hit.
+        const auto hit = hitTestChart(c, g, pts[2] + QPointF(3, -2));
+        QVERIFY(hit.has_value());
+        QCOMPARE(hit->index, std::size_t{2});
+        QVERIFY(!hitTestChart(c, g, pts[2] + QPointF(40, 40)).has_value());
+    }
+
+    void paintedPixelsShowBarsAndBand() {
+        const ChartContent c = threeBars();
+        QImage image(600, 400, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        paintChart(painter, c, QRectF(0, 0, 600, 400));
+        painter.end();
+        const ChartGeometry g = layoutChart(c, QRectF(0, 0, 600, 400));
+        for (std::size_t k = 0; k < 3; ++k) {
+            const QRectF r = g.bars[k];
+            // A point inside the bar, away from its error bar (drawn at the bar's end).
+            const QPoint inside(static_cast<int>(r.left() + r.width() * 0.3), static_cast<int>(r.top() + 2));
+            QCOMPARE(QColor(image.pixel(inside)), c.bars[k].colour);
+        }
+        // The band is grey between two bars' rows (no bar reaches it).
+        const QPoint inBand(static_cast<int>(g.band.center().x()), static_cast<int>((g.bars[0].bottom() + g.bars[1].top()) / 2));
+        const QColor band(image.pixel(inBand));
+        QVERIFY(band.red() == band.green() && band.green() == band.blue() && band.red() < 250 && band.red() > 150);
+    }
+
+    void svgKeepsTextAsText() {
+        const Figure f{QStringLiteral("Alignment with <set>"), QStringLiteral("subtitle"), threeBars()};
+        const QByteArray svg = figureBytes(f, FigureFormat::Svg, QSize(700, 500));
+        for (const char* word : {"noise ceiling", "layer1", "layer3", "Spearman rho", "net", "Alignment with &lt;set&gt;"}) {
+            QVERIFY2(svg.contains(word), word);
+        }
+    }
+
+    void viewHoversAndClicks() {
+        ChartView view;
+        view.resize(600, 400);
+        view.setContent(threeBars());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ChartGeometry g = view.chartGeometry();
+        QCOMPARE(view.tooltipAt(g.bars[1].center()), QStringLiteral("tip 1"));
+        QSignalSpy clicked(&view, &ChartView::itemClicked);
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, g.bars[2].center().toPoint());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.front().front().toInt(), 12);
+        QTest::mouseMove(&view, g.bars[0].center().toPoint());
+        QTRY_VERIFY(view.highlighted().has_value() && view.highlighted()->index == 0);
+    }
+};
+
+QTEST_MAIN(TestChart)
+#include "test_chart.moc"
