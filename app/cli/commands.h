@@ -27,6 +27,9 @@ int runMetrics(const std::vector<std::string>& args);
 int runProject(const std::vector<std::string>& args);
 int runFigure(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
+int runCompat(const std::vector<std::string>& args);
+int runPrefix(const std::vector<std::string>& args);
+int runSpectrum(const std::vector<std::string>& args);
 
 extern const char* const kInfoUsage;
 extern const char* const kDemoUsage;
@@ -39,5 +42,8 @@ extern const char* const kMetricsUsage;
 extern const char* const kProjectUsage;
 extern const char* const kFigureUsage;
 extern const char* const kReportUsage;
+extern const char* const kCompatUsage;
+extern const char* const kPrefixUsage;
+extern const char* const kSpectrumUsage;
 
 }  // namespace repscope::cli
