@@ -101,8 +101,15 @@ void AnalysisController::focusRepresentation(const QString& qualifiedName) {
     }
 }
 
+void AnalysisController::setPrefix(int d) {
+    prefix_ = std::max(d, 0);
+    rdm_->setSide(FocusSide::A);
+    requestRdm();
+}
+
 void AnalysisController::setFocusPair(std::size_t a, std::size_t b) {
     if (a >= entries_.size() || b >= entries_.size()) return;
+    prefix_ = 0;
     focusA_ = a;
     focusB_ = b;
     rdm_->setSide(FocusSide::A);
@@ -186,7 +193,8 @@ void AnalysisController::requestRdm() {
         rdm_->setNote(QString());
         return;
     }
-    RdmRequest wanted{shownRepresentation(), rdm_->measure(), rdm_->ordering(), categoryColumn_, std::nullopt, -1};
+    RdmRequest wanted{shownRepresentation(), rdm_->measure(), rdm_->ordering(), categoryColumn_, std::nullopt, -1,
+                      rdm_->side() == FocusSide::A ? prefix_ : 0};
     const bool target = rdm_->targetShown() && target_.has_value();
     if (target) {
         wanted.representation = 0;
@@ -215,7 +223,10 @@ void AnalysisController::requestRdm() {
             precomputed
                 ? tr("precomputed")
                 : QString::fromUtf8(measureName.data(), static_cast<qsizetype>(measureName.size()));
-        what = tr("RDM of %1, %2, %3").arg(path, measure, rdm_->orderingText());
+        const QString dims = wanted.prefix > 0 && static_cast<std::size_t>(wanted.prefix) < info.d
+                                 ? tr(" (first %1 of %2 dimensions)").arg(wanted.prefix).arg(info.d)
+                                 : QString();
+        what = tr("RDM of %1%2, %3, %4").arg(path, dims, measure, rdm_->orderingText());
         shownName = displayName(wanted.representation);
     }
     rdm_->setNote(tr("Computing the %1…").arg(what));

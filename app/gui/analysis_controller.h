@@ -44,6 +44,10 @@ public:
     void setAlignmentTarget(std::optional<alignment::SetTarget> target, int subject, const QString& name);
     // Shows the target (T) in the RDM view.
     void showAlignmentTarget();
+    // The RDM view shows the first d dimensions of focus A (d ≤ 0 or ≥ D: all); a new focus
+    // pair resets it.
+    void setPrefix(int d);
+    [[nodiscard]] int prefix() const { return prefix_; }
 
     [[nodiscard]] const std::vector<CollectionEntry>& representations() const { return entries_; }
     // The collection snapshot the views show (null before the first one), and the cache of
@@ -106,6 +110,7 @@ private:
     std::optional<alignment::SetTarget> target_;  // the RDM view's T side
     int targetSubject_ = -1;
     QString targetName_;
+    int prefix_ = 0;
     QString matrixStatus_;
     QString rdmStatus_;
 };

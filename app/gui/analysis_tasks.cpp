@@ -278,7 +278,10 @@ RdmResult buildRdm(const std::shared_ptr<const Collection>& collection, const Rd
     out.precomputed = info.kind == RepresentationKind::Rdm;
 
     SubProgress reading(progress, 0.0, 0.3);
-    const MatrixPtr x = cache.read(collection, entry, reading);
+    MatrixPtr x = cache.read(collection, entry, reading);
+    if (request.prefix > 0 && !out.precomputed && request.prefix < x->cols()) {
+        x = std::make_shared<const MatrixF>(x->leftCols(request.prefix));
+    }
     const CategoryColumn* column = request.categoryColumn.empty()
                                        ? nullptr
                                        : collection->stimuli().column(request.categoryColumn);

@@ -55,6 +55,8 @@ struct RdmRequest {
     // targetSubject < 0, else that subject's RDM.
     std::optional<alignment::SetTarget> target;
     int targetSubject = -1;
+    // The first `prefix` dimensions only (a Matryoshka prefix); 0: all.
+    int prefix = 0;
 
     bool operator==(const RdmRequest&) const = default;
 };

@@ -37,6 +37,7 @@
 #include "gui/rdm_panel.h"
 #include "gui/session_controller.h"
 #include "gui/alignment/alignment_dock.h"
+#include "gui/embedding/embedding_dock.h"
 #include "repscope/alignment/collection_triplets.h"
 #include "gui/units_dock.h"
 #include "gui/units_panel.h"
@@ -140,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     units_ = new UnitsDock(this, tasks_, analysis_);
     alignment_ = new AlignmentDock(this, tasks_, analysis_, selectionModel_.get());
+    embedding_ = new EmbeddingDock(this, tasks_, analysis_);
     connect(this, &MainWindow::collectionChanged, alignment_, &AlignmentDock::collectionChanged);
     sessions_ = new SessionController(this);
     connect(sessions_, &SessionController::restored, this, [this](const QString& notes) {
@@ -212,6 +214,7 @@ void MainWindow::createMenus() {
     auto* exporter = new ViewExporter(matrixPanel_, rdmPanel_, analysis_, this);
     exporter->addPanels(exploration_->projectionPanel(), units_->panel(), projection3d_->panel());
     exporter->addAlignment(alignment_->panel());
+    exporter->addEmbedding(embedding_->panel());
     file->addAction(exporter->exportAction());
     file->addAction(exporter->copyAction());
     connect(exporter, &ViewExporter::message, this,
@@ -231,6 +234,7 @@ void MainWindow::createMenus() {
     projection3d_->addViewActions(view);
     units_->addViewActions(view);
     alignment_->addViewActions(view);
+    embedding_->addViewActions(view);
     // Ctrl+J brings the Jobs tab to the front when it is behind the Inspector.
     view->addAction(dockViewAction(jobsDock_, tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_J)));
 

@@ -28,6 +28,7 @@ namespace repscope::gui {
 
 class ActivityWidget;
 class AlignmentDock;
+class EmbeddingDock;
 class JobsPanel;
 class SessionController;
 class UnitsDock;
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] SessionController* sessions() const { return sessions_; }
     // The Alignment dock (hidden until there is a target), panel and controller.
     [[nodiscard]] AlignmentDock* alignment() const { return alignment_; }
+    // The Embedding checks dock (hidden at first), panel and controller.
+    [[nodiscard]] EmbeddingDock* embedding() const { return embedding_; }
     // The Unit matching dock (hidden at first), panel and controller.
     [[nodiscard]] UnitsDock* units() const { return units_; }
 
@@ -130,6 +133,7 @@ private:
     SessionController* sessions_ = nullptr;
     UnitsDock* units_ = nullptr;
     AlignmentDock* alignment_ = nullptr;
+    EmbeddingDock* embedding_ = nullptr;
     QStackedWidget* central_ = nullptr;
     LayerMatrixPanel* matrixPanel_ = nullptr;
     RdmPanel* rdmPanel_ = nullptr;

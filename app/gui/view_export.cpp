@@ -22,6 +22,7 @@
 #include "gui/projection_panel.h"
 #include "gui/projection_tasks.h"
 #include "gui/alignment/alignment_panel.h"
+#include "gui/embedding/embedding_panel.h"
 #include "repscope/views/chart_view.h"
 #include "gui/units_panel.h"
 #include "repscope/views/figure_file.h"
@@ -65,6 +66,7 @@ ViewExporter::ViewExporter(LayerMatrixPanel* matrix, RdmPanel* rdm, AnalysisCont
         if (units_ != nullptr && (now == units_ || units_->isAncestorOf(now))) target_ = Target::Units;
         if (threeD_ != nullptr && (now == threeD_ || threeD_->isAncestorOf(now))) target_ = Target::ThreeD;
         if (alignment_ != nullptr && (now == alignment_ || alignment_->isAncestorOf(now))) target_ = Target::Alignment;
+        if (embedding_ != nullptr && (now == embedding_ || embedding_->isAncestorOf(now))) target_ = Target::Embedding;
     });
 }
 
@@ -78,12 +80,13 @@ ViewExporter::Target ViewExporter::effectiveTarget() const {
             case Target::Units: panel = units_; break;
             case Target::ThreeD: panel = threeD_; break;
             case Target::Alignment: panel = alignment_; break;
+            case Target::Embedding: panel = embedding_; break;
         }
         return panel != nullptr && panel->isVisible();
     };
     if (visible(target_)) return target_;
     for (Target t : {Target::Rdm, Target::LayerMatrix, Target::Projection, Target::Units, Target::ThreeD,
-                     Target::Alignment}) {
+                     Target::Alignment, Target::Embedding}) {
         if (visible(t)) return t;
     }
     return target_;
@@ -111,8 +114,16 @@ void ViewExporter::addAlignment(AlignmentPanel* alignment) {
     hookContextMenu(alignment_->profileView(), Target::Alignment);
 }
 
+void ViewExporter::addEmbedding(EmbeddingPanel* embedding) {
+    embedding_ = embedding;
+    if (embedding_ == nullptr) return;
+    hookContextMenu(embedding_->prefixView(), Target::Embedding);
+    hookContextMenu(embedding_->spectrumView(), Target::Embedding);
+}
+
 std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
     if (target == Target::Alignment) return alignment_ != nullptr ? alignment_->figure() : std::nullopt;
+    if (target == Target::Embedding) return embedding_ != nullptr ? embedding_->figure() : std::nullopt;
     views::Figure f;
     if (target == Target::ThreeD) {
         // The frame as the camera shows it now: a 3-D scene has no vector form here.
@@ -168,7 +179,7 @@ std::optional<views::Figure> ViewExporter::otherFigureOf(Target target) const {
 
 std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
     if (target == Target::Projection || target == Target::Units || target == Target::ThreeD ||
-        target == Target::Alignment) {
+        target == Target::Alignment || target == Target::Embedding) {
         return otherFigureOf(target);
     }
     views::HeatmapView* view = target == Target::Rdm ? rdm_->view() : matrix_->view();
@@ -190,6 +201,11 @@ std::optional<views::Figure> ViewExporter::figureOf(Target target) const {
         // The T side shows the alignment target, not a representation of the focus pair.
         f.title = rdm_->targetShown() ? tr("RDM of the target %1").arg(rdm_->targetName())
                                       : tr("RDM of %1").arg(analysis_->displayName(shown));
+        if (!rdm_->targetShown() && rdm_->side() == FocusSide::A && analysis_->prefix() > 0 &&
+            static_cast<std::size_t>(analysis_->prefix()) <
+                analysis_->representations()[shown].representation->info().d) {
+            f.title += tr(" (first %1 dimensions)").arg(analysis_->prefix());
+        }
         f.subtitle = tr("%1 · %2 stimuli · %3").arg(measure).arg(rows).arg(rdm_->orderingText());
         if (view->rangeMode() == views::RangeMode::FitToView && view->colorScale().autoRange) {
             f.subtitle += tr(" · colours fitted to the zoomed view");

@@ -24,11 +24,12 @@ class ProjectionPanel;
 class RdmPanel;
 class UnitsPanel;
 class AlignmentPanel;
+class EmbeddingPanel;
 
 class ViewExporter : public QObject {
     Q_OBJECT
 public:
-    enum class Target { LayerMatrix, Rdm, Projection, Units, ThreeD, Alignment };
+    enum class Target { LayerMatrix, Rdm, Projection, Units, ThreeD, Alignment, Embedding };
     // Size of an exported picture in logical units (PNG pixels at scale 1, SVG units, PDF points).
     static constexpr QSize kFigureSize{900, 800};
 
@@ -39,6 +40,8 @@ public:
     void addPanels(ProjectionPanel* projection, UnitsPanel* units, Projection3DPanel* threeD);
     // The Alignment view's chart (the tab in front) joins them too.
     void addAlignment(AlignmentPanel* alignment);
+    // The Embedding checks view's chart in front (prefix or spectrum) too.
+    void addEmbedding(EmbeddingPanel* embedding);
 
     [[nodiscard]] QAction* exportAction() const { return export_; }
     [[nodiscard]] QAction* copyAction() const { return copy_; }
@@ -75,6 +78,7 @@ private:
     UnitsPanel* units_ = nullptr;
     Projection3DPanel* threeD_ = nullptr;
     AlignmentPanel* alignment_ = nullptr;
+    EmbeddingPanel* embedding_ = nullptr;
     AnalysisController* analysis_;
     QWidget* window_;
     QAction* export_;
