@@ -117,17 +117,29 @@ private slots:
 
     void ranksMatchBruteForceForEveryKindOfValue() {
         // Value sets that leave different numbers of radix digits varying (so the sorted data
-        // ends in either buffer): small integers, signed values with ±0, wide magnitudes.
+        // ends in either buffer): small integers, signed values with ±0, wide magnitudes; and
+        // for the 32-bit keys: multiples of ½ up to 2^31 (sums of ranks), float64 values that
+        // share float32 roundings with ties among them, the same with one negative value, float64
+        // values with one far outlier.
         std::mt19937 gen(17);
         std::uniform_int_distribution<int> small(-3, 3);
+        std::uniform_int_distribution<std::uint32_t> wide(0, 0xffffffffu);
         std::normal_distribution<double> normal;
-        for (int kind = 0; kind < 4; ++kind) {
+        for (int kind = 0; kind < 8; ++kind) {
             Eigen::VectorXd v(700);
             for (Eigen::Index i = 0; i < v.size(); ++i) {
                 switch (kind) {
                     case 0: v(i) = small(gen); break;
                     case 1: v(i) = small(gen) == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : normal(gen); break;
                     case 2: v(i) = std::ldexp(normal(gen), small(gen) * 100); break;
+                    case 4: {  // the largest keys included
+                        const double top = 4294967295.0 - (small(gen) + 3);
+                        v(i) = 0.5 * (i % 7 == 0 ? top : double(wide(gen) >> (i % 20)));
+                        break;
+                    }
+                    case 5: v(i) = 3.0 + 1e-9 * small(gen) + 1e-3 * (i % 4); break;
+                    case 6: v(i) = i == 9 ? -0.5 : 0.5 * (wide(gen) >> 25); break;
+                    case 7: v(i) = i == 3 ? 1e9 : (i % 5 == 0 ? 0.25 : normal(gen)); break;
                     default: v(i) = 1.0 + 1e-15 * small(gen); break;
                 }
             }

@@ -244,6 +244,15 @@ PreparedRdm::PreparedRdm(Eigen::VectorXd condensed, Comparator comparator)
     }
 }
 
+PreparedRdm PreparedRdm::ofRanks(Eigen::VectorXd ranks, Comparator comparator) {
+    PreparedRdm p;
+    p.comparator_ = comparator;
+    p.values_ = std::move(ranks);
+    p.complete_ = true;
+    if (p.values_.size() >= 2) p.transformed_ = p.values_;
+    return p;
+}
+
 double compare(const PreparedRdm& a, const PreparedRdm& b) {
     const Comparator c = a.comparator_;
     requireSameLength(a.values_, b.values_, c);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "repscope/error.h"
+#include "repscope/linalg/blas.h"
 #include "repscope/metrics/rsa.h"
 #include "repscope/sub_progress.h"
 
@@ -122,60 +123,76 @@ Eigen::VectorXd unitVector(const Eigen::VectorXd& v, Comparator c) {
     return u / norm;
 }
 
+// unitVector of a complete RDM from its average ranks (spearman, rho_a).
+Eigen::VectorXd unitFromRanks(const Eigen::VectorXd& ranks, Comparator c) {
+    const double n = static_cast<double>(ranks.size());
+    if (c == Comparator::RhoA) {
+        return (ranks.array() - (n + 1.0) / 2.0) * std::sqrt(12.0 / (n * n * n - n));
+    }
+    Eigen::VectorXd u = ranks.array() - ranks.mean();
+    const double norm = u.norm();
+    if (!(norm > 0.0)) return {};
+    return u / norm;
+}
+
+// `subjectRanks`, when not empty, holds each subject's average ranks (spearman, rho_a), so that
+// complete subjects are not ranked again.
 Eigen::MatrixXd compareByProduct(const NamedRdms& models, const NamedRdms& subjects, Comparator c,
+                                 const std::vector<Eigen::VectorXd>& subjectRanks,
                                  Progress& progress) {
     const auto nm = static_cast<Index>(models.rdms.size());
     const auto ns = static_cast<Index>(subjects.rdms.size());
     const Index length = subjects.rdms.front().size();
-    std::vector<Eigen::VectorXd> units(static_cast<std::size_t>(nm + ns));
-    const long count = static_cast<long>(nm + ns);
-#pragma omp parallel for schedule(dynamic, 1)
-    for (long k = 0; k < count; ++k) {
+    // One column per RDM: the unit vector, or zeros when it has none. The subjects' columns are
+    // kept; the models' are filled a batch at a time into one reused buffer (fresh memory costs
+    // as much in page faults as ranking does), each batch against all subjects in one product.
+    std::vector<char> usable(static_cast<std::size_t>(nm + ns), 0);
+    const auto fill = [&](Eigen::MatrixXd& into, Index column, Index k) {
         const auto& v = k < nm ? models.rdms[static_cast<std::size_t>(k)]
                                : subjects.rdms[static_cast<std::size_t>(k - nm)];
-        units[static_cast<std::size_t>(k)] = unitVector(v, c);
-    }
-    progress.report(0.5);
-    std::vector<Index> usableModels;
-    std::vector<Index> usableSubjects;
-    for (Index k = 0; k < nm; ++k) {
-        if (units[static_cast<std::size_t>(k)].size() > 0) usableModels.push_back(k);
-    }
-    for (Index k = 0; k < ns; ++k) {
-        if (units[static_cast<std::size_t>(nm + k)].size() > 0) usableSubjects.push_back(k);
+        const bool ranked = k >= nm && !subjectRanks.empty() && v.size() >= 2 && v.allFinite();
+        const Eigen::VectorXd u = ranked
+                                      ? unitFromRanks(subjectRanks[static_cast<std::size_t>(k - nm)], c)
+                                      : unitVector(v, c);
+        usable[static_cast<std::size_t>(k)] = u.size() > 0 ? 1 : 0;
+        if (u.size() > 0) {
+            into.col(column) = u;
+        } else {
+            into.col(column).setZero();
+        }
+    };
+    Eigen::MatrixXd subjectUnits(length, ns);
+    linalg::adviseHugePages(subjectUnits);
+#pragma omp parallel for schedule(dynamic, 1)
+    for (long s = 0; s < static_cast<long>(ns); ++s) fill(subjectUnits, s, nm + s);
+    const Index batch = std::clamp<Index>((Index{1} << 25) / std::max<Index>(length, 1), 1, nm);
+    Eigen::MatrixXd modelUnits(length, batch);
+    linalg::adviseHugePages(modelUnits);
+    Eigen::MatrixXd product(nm, ns);
+    for (Index first = 0; first < nm; first += batch) {
+        const Index count = std::min(batch, nm - first);
+#pragma omp parallel for schedule(dynamic, 1)
+        for (long m = 0; m < static_cast<long>(count); ++m) fill(modelUnits, m, first + m);
+        // All complete pairs of the batch in one product (OpenBLAS where it loads).
+        linalg::gemm(true, false, 1.0, modelUnits.leftCols(count), subjectUnits, 0.0,
+                     product.middleRows(first, count));
+        progress.report(0.9 * static_cast<double>(first + count) / static_cast<double>(nm));
     }
     Eigen::MatrixXd values = Eigen::MatrixXd::Constant(nm, ns, kNaN);
     Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> todo =
         Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic>::Constant(nm, ns, true);
-    if (!usableModels.empty() && !usableSubjects.empty()) {
-        // Blocks of pairs (rows of the upper triangles) keep the two panels small.
-        const Index block = 1 << 16;
-        Eigen::MatrixXd product = Eigen::MatrixXd::Zero(static_cast<Index>(usableModels.size()),
-                                                        static_cast<Index>(usableSubjects.size()));
-        Eigen::MatrixXd a(block, static_cast<Index>(usableModels.size()));
-        Eigen::MatrixXd b(block, static_cast<Index>(usableSubjects.size()));
-        for (Index first = 0; first < length; first += block) {
-            const Index rows = std::min(block, length - first);
-            for (std::size_t j = 0; j < usableModels.size(); ++j) {
-                a.col(static_cast<Index>(j)).head(rows) =
-                    units[static_cast<std::size_t>(usableModels[j])].segment(first, rows);
+    for (Index m = 0; m < nm; ++m) {
+        for (Index s = 0; s < ns; ++s) {
+            if (usable[static_cast<std::size_t>(m)] == 0 ||
+                usable[static_cast<std::size_t>(nm + s)] == 0) {
+                continue;
             }
-            for (std::size_t j = 0; j < usableSubjects.size(); ++j) {
-                b.col(static_cast<Index>(j)).head(rows) =
-                    units[static_cast<std::size_t>(nm + usableSubjects[j])].segment(first, rows);
-            }
-            product.noalias() += a.topRows(rows).transpose() * b.topRows(rows);
-            progress.report(0.5 + 0.4 * static_cast<double>(first) / static_cast<double>(length));
-        }
-        for (std::size_t i = 0; i < usableModels.size(); ++i) {
-            for (std::size_t j = 0; j < usableSubjects.size(); ++j) {
-                values(usableModels[i], usableSubjects[j]) =
-                    std::clamp(product(static_cast<Index>(i), static_cast<Index>(j)), -1.0, 1.0);
-                todo(usableModels[i], usableSubjects[j]) = false;
-            }
+            values(m, s) = std::clamp(product(m, s), -1.0, 1.0);
+            todo(m, s) = false;
         }
     }
-    units.clear();
+    subjectUnits.resize(0, 0);
+    modelUnits.resize(0, 0);
     compareAll(values, todo,
                [&](Index m, Index s) {
                    return compareRdms(models.rdms[static_cast<std::size_t>(m)],
@@ -267,14 +284,26 @@ Evaluation evaluateModels(const NamedRdms& models, const NamedRdms& subjects,
     }
     const double bootShare = options.bootstrap > 0 ? (options.bootstrapStimuli ? 0.7 : 0.1) : 0.0;
     Evaluation result;
+    // Under spearman and rho_a the noise ceiling's ranked subjects serve the model comparisons
+    // too: each subject is ranked once.
+    const bool shareRanks = (c == Comparator::Spearman || c == Comparator::RhoA) &&
+                            subjects.rdms.size() >= 2;
+    std::vector<Eigen::VectorXd> subjectRanks;
     {
         SubProgress stage(progress, 0.0, 0.1);
-        result.noiseCeiling = noiseCeiling(subjects.rdms, c, subjects.names, stage);
+        if (shareRanks) {
+            subjectRanks = normaliseSubjects(subjects.rdms, c, subjects.names);
+            result.noiseCeiling =
+                noiseCeilingOfNormalised(subjects.rdms, subjectRanks, c, subjects.names, stage);
+        } else {
+            result.noiseCeiling = noiseCeiling(subjects.rdms, c, subjects.names, stage);
+        }
     }
     Eigen::MatrixXd values;
     if (isDotProduct(c)) {
         SubProgress stage(progress, 0.1, 1.0 - bootShare);
-        values = compareByProduct(models, subjects, c, stage);
+        values = compareByProduct(models, subjects, c, subjectRanks, stage);
+        subjectRanks.clear();
     } else {
         const std::vector<PreparedRdm> preparedModels = prepare(models.rdms, c, &models);
         const std::vector<PreparedRdm> preparedSubjects = prepare(subjects.rdms, c, &subjects);

@@ -84,54 +84,85 @@ Eigen::VectorXd meanOfPresent(const std::vector<Eigen::VectorXd>& rdms, std::siz
     return sum;
 }
 
+namespace {
+
+// Runs work(s) for every subject in parallel; the first failure in subject order is rethrown,
+// named.
+template <class Work>
+void forEachSubject(std::size_t count, const std::vector<std::string>& subjectNames, Work&& work) {
+    long failedAt = -1;
+    std::string failure;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (long k = 0; k < static_cast<long>(count); ++k) {
+        try {
+            work(static_cast<std::size_t>(k));
+        } catch (const FormatError& e) {
+#pragma omp critical(repscope_noise_ceiling_failure)
+            if (failedAt < 0 || k < failedAt) {
+                failedAt = k;
+                failure = "noise ceiling: " + subjectName(subjectNames, static_cast<std::size_t>(k)) +
+                          ": " + e.what();
+            }
+        }
+    }
+    if (failedAt >= 0) throw FormatError(failure);
+}
+
+bool isRanked(Comparator c) { return c == Comparator::Spearman || c == Comparator::RhoA; }
+
+}  // namespace
+
+std::vector<Eigen::VectorXd> normaliseSubjects(const std::vector<Eigen::VectorXd>& subjects,
+                                               Comparator comparator,
+                                               const std::vector<std::string>& subjectNames) {
+    std::vector<Eigen::VectorXd> normalised(subjects.size());
+    forEachSubject(subjects.size(), subjectNames, [&](std::size_t s) {
+        normalised[s] = normaliseForComparator(subjects[s], comparator);
+    });
+    return normalised;
+}
+
 std::optional<NoiseCeiling> noiseCeiling(const std::vector<Eigen::VectorXd>& subjects,
                                          Comparator comparator,
                                          const std::vector<std::string>& subjectNames,
                                          Progress& progress) {
     if (subjects.size() < 2) return std::nullopt;
-    const std::size_t count = subjects.size();
-    std::vector<Eigen::VectorXd> normalised(count);
-    // Per subject, in parallel; the first failure in subject order is reported.
-    auto forEachSubject = [&](auto&& work) {
-        long failedAt = -1;
-        std::string failure;
-#pragma omp parallel for schedule(dynamic, 1)
-        for (long k = 0; k < static_cast<long>(count); ++k) {
-            try {
-                work(static_cast<std::size_t>(k));
-            } catch (const FormatError& e) {
-#pragma omp critical(repscope_noise_ceiling_failure)
-                if (failedAt < 0 || k < failedAt) {
-                    failedAt = k;
-                    failure = "noise ceiling: " + subjectName(subjectNames, static_cast<std::size_t>(k)) +
-                              ": " + e.what();
-                }
-            }
-        }
-        if (failedAt >= 0) throw FormatError(failure);
-    };
-    forEachSubject([&](std::size_t s) { normalised[s] = normaliseForComparator(subjects[s], comparator); });
+    const auto normalised = normaliseSubjects(subjects, comparator, subjectNames);
     progress.report(0.3);
-    const Eigen::VectorXd mean = meanOfPresent(normalised);
+    return noiseCeilingOfNormalised(subjects, normalised, comparator, subjectNames, progress);
+}
+
+std::optional<NoiseCeiling> noiseCeilingOfNormalised(const std::vector<Eigen::VectorXd>& subjects,
+                                                     const std::vector<Eigen::VectorXd>& normalised,
+                                                     Comparator comparator,
+                                                     const std::vector<std::string>& subjectNames,
+                                                     Progress& progress) {
+    if (subjects.size() < 2) return std::nullopt;
+    const std::size_t count = subjects.size();
     // With no missing pair, the mean of the others is (sum − own) / (S − 1): O(S·M), not O(S²·M).
     // For the rank comparators this is exact (ranks are multiples of ½, their sums exact in
-    // float64), so ties of the mean are the same as summing the others directly.
+    // float64), so ties of the mean are the same as summing the others directly; and since
+    // dividing by S − 1 changes no order, the sums themselves are ranked (integers 2x, the
+    // fast path of the ranking), and each subject's ranks are its prepared form.
     bool complete = true;
     for (const auto& v : normalised) complete = complete && v.allFinite();
+    const bool ranked = complete && isRanked(comparator);
     Eigen::VectorXd sum;
     if (complete) {
-        sum = Eigen::VectorXd::Zero(mean.size());
+        sum = Eigen::VectorXd::Zero(normalised.front().size());
         for (const auto& v : normalised) sum += v;
     }
-    const PreparedRdm all(mean, comparator);
+    const PreparedRdm all(ranked ? sum : meanOfPresent(normalised), comparator);
     std::vector<double> upper(count);
     std::vector<double> lower(count);
-    forEachSubject([&](std::size_t s) {
-        const PreparedRdm subject(subjects[s], comparator);
+    forEachSubject(count, subjectNames, [&](std::size_t s) {
+        const PreparedRdm subject = ranked ? PreparedRdm::ofRanks(normalised[s], comparator)
+                                           : PreparedRdm(subjects[s], comparator);
         upper[s] = compare(all, subject);
         const Eigen::VectorXd others =
-            complete ? Eigen::VectorXd((sum - normalised[s]) / static_cast<double>(count - 1))
-                     : meanOfPresent(normalised, s);
+            ranked     ? Eigen::VectorXd(sum - normalised[s])
+            : complete ? Eigen::VectorXd((sum - normalised[s]) / static_cast<double>(count - 1))
+                       : meanOfPresent(normalised, s);
         lower[s] = compare(PreparedRdm(others, comparator), subject);
     });
     NoiseCeiling nc;

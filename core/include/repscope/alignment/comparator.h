@@ -51,6 +51,9 @@ class PreparedRdm {
 public:
     PreparedRdm() = default;
     PreparedRdm(Eigen::VectorXd condensed, Comparator comparator);
+    // A complete RDM under spearman or rho_a given by its average ranks (which ranking again
+    // would return unchanged): compares like PreparedRdm(rdm, comparator).
+    [[nodiscard]] static PreparedRdm ofRanks(Eigen::VectorXd ranks, Comparator comparator);
 
     [[nodiscard]] const Eigen::VectorXd& values() const { return values_; }
     [[nodiscard]] bool complete() const { return complete_; }

@@ -38,4 +38,16 @@ struct NoiseCeiling {
     const std::vector<Eigen::VectorXd>& subjects, Comparator comparator,
     const std::vector<std::string>& subjectNames = {}, Progress& progress = silentProgress());
 
+// normaliseForComparator of every subject (in parallel); a failure names the subject as
+// noiseCeiling does.
+[[nodiscard]] std::vector<Eigen::VectorXd> normaliseSubjects(
+    const std::vector<Eigen::VectorXd>& subjects, Comparator comparator,
+    const std::vector<std::string>& subjectNames = {});
+// noiseCeiling given normaliseSubjects' result, for callers that reuse it (evaluation uses the
+// ranked subjects for the model comparisons too).
+[[nodiscard]] std::optional<NoiseCeiling> noiseCeilingOfNormalised(
+    const std::vector<Eigen::VectorXd>& subjects, const std::vector<Eigen::VectorXd>& normalised,
+    Comparator comparator, const std::vector<std::string>& subjectNames = {},
+    Progress& progress = silentProgress());
+
 }  // namespace repscope::alignment
