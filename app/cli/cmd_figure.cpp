@@ -49,6 +49,13 @@ const char* const kFigureUsage =
     "                     default spearman; --rdm-measure, default correlation; --layout bars or\n"
     "                     profile: each model's value against layer depth; --errors sem (default),\n"
     "                     bootstrap (--bootstrap B, default 1000) or none; --sort model or value)\n"
+    "  --view prefix      Matryoshka prefixes of FILE:PATH (and --with FILE:PATH): --metric (default\n"
+    "                     cka_linear) of X[:, :d] with X and top-1 retrieval against d (log2 axis)\n"
+    "  --view spectrum    explained variance of FILE:PATH (and --with) on log axes, participation\n"
+    "                     ratio, R² of each categorical column in the subtitle\n"
+    "  --view compat      FILE:PATH is the old model, --with the new: top-k and mAP bars of\n"
+    "                     old·old, new·new and new·old with the verdict (unequal dimensions: an\n"
+    "                     orthogonal map learned on even stimuli, scored on odd ones)\n"
     "  --json             {\"view\", \"out\", \"format\", \"title\", \"width\", \"height\"} (pixels of\n"
     "                     the PNG; units of SVG and PDF)\n";
 
@@ -94,8 +101,8 @@ void requireOneOf(const std::string& option, const std::string& value,
 void checkApplicable(const Arguments& a, const std::string& view) {
     const std::map<std::string, std::vector<std::string>> usedBy = {
         {"--measure", {"rdm", "projection"}}, {"--ordering", {"rdm"}},
-        {"--metric", {"matrix"}},             {"--method", {"projection"}},
-        {"--seed", {"projection", "evaluation"}}, {"--with", {"units"}},
+        {"--metric", {"matrix", "prefix"}},             {"--method", {"projection"}},
+        {"--seed", {"projection", "evaluation"}}, {"--with", {"units", "prefix", "spectrum", "compat"}},
         {"--colormap", {"rdm", "matrix", "units"}}, {"--target", {"evaluation"}},
         {"--comparator", {"evaluation"}},     {"--rdm-measure", {"evaluation"}},
         {"--layout", {"evaluation"}},         {"--errors", {"evaluation"}},
@@ -119,7 +126,7 @@ int runFigure(const std::vector<std::string>& args) {
     FigureRequest r;
     r.view = a.option("--view", "");
     if (r.view.empty()) throw InputError("needs --view rdm|matrix|projection|units|evaluation");
-    requireOneOf("--view", r.view, {"rdm", "matrix", "projection", "units", "evaluation"});
+    requireOneOf("--view", r.view, {"rdm", "matrix", "projection", "units", "evaluation", "prefix", "spectrum", "compat"});
     if (r.view == "evaluation") {
         if (a.positional.empty()) throw InputError("--view evaluation expects the model FILEs (see --help)");
     } else if (a.positional.size() != 1) {

@@ -18,7 +18,11 @@ views::Figure buildFigure(const FigureRequest& request) {
     if (request.view == "units") return figure::unitsFigure(request);
     if (request.view == "projection") return figure::projectionFigure(request);
     if (request.view == "evaluation") return figure::evaluationFigure(request);
-    throw InputError("--view must be rdm, matrix, projection, units or evaluation, not '" + request.view + "'");
+    if (request.view == "prefix" || request.view == "spectrum" || request.view == "compat") {
+        return figure::embeddingFigure(request);
+    }
+    throw InputError("--view must be rdm, matrix, projection, units, evaluation, prefix, spectrum or compat, not '" +
+                     request.view + "'");
 }
 
 }  // namespace

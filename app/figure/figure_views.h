@@ -24,5 +24,7 @@ namespace repscope::figure {
 [[nodiscard]] views::Figure projectionFigure(const cli::FigureRequest& request);
 // The models of request.inputs against request.target (alignment.md): bars or layer profile.
 [[nodiscard]] views::Figure evaluationFigure(const cli::FigureRequest& request);
+// prefix, spectrum or compat of request.input (the old model) and request.with (the new one).
+[[nodiscard]] views::Figure embeddingFigure(const cli::FigureRequest& request);
 
 }  // namespace repscope::figure

@@ -1,0 +1,66 @@
+// `repscope figure --view prefix|spectrum|compat`: the Embedding checks view's pictures without a
+// display, on the built-in demo (three MLPs over the UCI digits, a "digit" column), with the axes
+// and legends as SVG text and one sentence for a missing --with.
+#include <QDir>
+#include <QFile>
+#include <QtTest>
+
+#include "test_support.h"
+
+using namespace repscope::test;
+
+class TestCliEmbeddingFigure : public QObject {
+    Q_OBJECT
+private slots:
+#ifdef REPSCOPE_TEST_FIGURES
+    void initTestCase() {
+        demo_ = QDir(scratchDir()).filePath(QStringLiteral("demo.h5"));
+        const auto r = runRepscope({"demo", "--out", demo_});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void prefixSpectrumAndCompat() {
+        const QString svg = QDir(scratchDir()).filePath(QStringLiteral("prefix.svg"));
+        auto r = runRepscope({"figure", demo_ + ":/mlp_w64_s1/hidden1", "--view", "prefix", "--with",
+                              demo_ + ":/mlp_w64_s2/hidden1", "--out", svg});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile prefix(svg);
+        QVERIFY(prefix.open(QIODevice::ReadOnly));
+        const QByteArray text = prefix.readAll();
+        for (const char* word : {"prefix size d", "top-1", "cka_linear", "Prefixes of"}) QVERIFY2(text.contains(word), word);
+
+        const QString pdf = QDir(scratchDir()).filePath(QStringLiteral("spectrum.pdf"));
+        r = runRepscope({"figure", demo_ + ":/mlp_w64_s1/hidden2", "--view", "spectrum", "--out", pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile spectrum(pdf);
+        QVERIFY(spectrum.open(QIODevice::ReadOnly));
+        QVERIFY(spectrum.read(4) == "%PDF");
+
+        const QString png = QDir(scratchDir()).filePath(QStringLiteral("compat.png"));
+        r = runRepscope({"figure", demo_ + ":/mlp_w64_s1/hidden2", "--view", "compat", "--with",
+                         demo_ + ":/mlp_w128_s1/hidden2", "--out", png, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Compatibility of"), qPrintable(r.out));
+    }
+
+    void compatNeedsTheNewModel() {
+        const QString png = QDir(scratchDir()).filePath(QStringLiteral("never.png"));
+        const auto r = runRepscope({"figure", demo_ + ":/mlp_w64_s1/hidden2", "--view", "compat", "--out", png});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("--with") && r.err.trimmed().count('\n') == 0, qPrintable(r.err));
+        QVERIFY(!QFile::exists(png));
+    }
+#endif
+
+    void helpNamesTheViews() {
+        const auto r = runRepscope({"figure", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* view : {"--view prefix", "--view spectrum", "--view compat"}) QVERIFY2(r.out.contains(view), view);
+    }
+
+private:
+    QString demo_;
+};
+
+QTEST_MAIN(TestCliEmbeddingFigure)
+#include "test_cli_embedding_figure.moc"
