@@ -7,6 +7,7 @@
 #include "cli/json_writer.h"
 #include "cli/report_command.h"
 #include "repscope/alignment/comparator.h"
+#include "repscope/data_file.h"
 #include "repscope/error.h"
 #include "repscope/metrics/rdm.h"
 
@@ -34,6 +35,9 @@ const char* const kReportUsage =
     "                    (FILE:PATH or a ratings CSV, as `repscope evaluate --target`) with the\n"
     "                    bars figure, a table (mean, SEM, t, p, FDR q), the noise ceiling and its\n"
     "                    definition, and the comparator's reference\n"
+    "  --compat OLD,NEW  adds \"Embedding checks\": is NEW (FILE:PATH) backward compatible with OLD\n"
+    "                    (top-k, mAP, verdict, gain, as they are and with an orthogonal map), their\n"
+    "                    prefix curves and variance spectra\n"
     "  --comparator C    with --target: spearman (default), pearson, kendall_tau_a, rho_a,\n"
     "                    cosine, corr_cov, cosine_cov\n"
     "  --rdm-measure M   with --target: the models' RDM measure (default correlation)\n"
@@ -72,7 +76,8 @@ std::vector<std::string> listValues(const std::vector<std::string>& args, const 
 int runReport(const std::vector<std::string>& args) {
     requireReportSupport();
     const Arguments a = parseArguments("report", args, {"--json"},
-                                       {"--out", "--metric", "--layers", "--target", "--comparator", "--rdm-measure"});
+                                       {"--out", "--metric", "--layers", "--target", "--comparator", "--rdm-measure",
+                                        "--compat"});
     if (a.positional.empty()) throw InputError("expects at least one FILE (see --help)");
     ReportRequest r;
     r.files = a.positional;
@@ -80,6 +85,16 @@ int runReport(const std::vector<std::string>& args) {
     if (r.out.empty()) throw InputError("needs --out OUT.html|OUT.pdf");
     r.metrics = listValues(args, "--metric");
     r.layers = listValues(args, "--layers");
+    if (a.options.count("--compat") != 0) {
+        const std::vector<std::string> pair = listValues(args, "--compat");
+        if (pair.size() != 2) {
+            throw InputError("--compat needs two representations, OLD,NEW (each FILE:PATH), not " +
+                             std::to_string(pair.size()));
+        }
+        for (const std::string& spec : pair) (void)splitQualifiedPath(spec);
+        r.compatOld = pair[0];
+        r.compatNew = pair[1];
+    }
     r.target = a.option("--target", "");
     if (r.target.empty() && (a.options.count("--comparator") != 0 || a.options.count("--rdm-measure") != 0)) {
         throw InputError("--comparator and --rdm-measure describe the alignment section: give --target too");

@@ -18,6 +18,9 @@ struct ReportRequest {
     std::string target;
     std::string comparator = "spearman";
     std::string rdmMeasure = "correlation";
+    // --compat OLD,NEW: an "Embedding checks" section (embedding-checks.md)
+    std::string compatOld;
+    std::string compatNew;
 };
 
 struct ReportSummary {

@@ -27,6 +27,8 @@ ReportSummary writeReportFile(const ReportRequest& request) {
     report::ReportOptions options;
     options.metrics = request.metrics;
     options.layers = request.layers;
+    options.compatOld = request.compatOld;
+    options.compatNew = request.compatNew;
     Collection collection;
     if (request.target.empty()) {
         for (const std::string& f : request.files) collection.add(DataFile::open(f));

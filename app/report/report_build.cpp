@@ -254,6 +254,10 @@ Report buildReport(const Collection& collection, const ReportOptions& options, P
         r.layers.push_back(std::move(s));
     }
 
+    if (!options.compatOld.empty()) {
+        say(log, "checking " + options.compatNew + " against " + options.compatOld);
+        r.embedding = embeddingSection(collection, options, progress);
+    }
     if (options.alignmentTarget) {
         say(log, "evaluating every model against " + alignment::targetName(collection, *options.alignmentTarget));
         r.evaluation = alignmentSection(collection, options, progress);

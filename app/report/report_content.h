@@ -39,6 +39,10 @@ struct ReportOptions {
     metrics::RdmMeasure rdmMeasure = metrics::RdmMeasure::Correlation;
     bool excludeTargetFile = false;  // the target's file holds no models
     std::size_t bootstrap = 0;       // resamples for a 95 % interval; 0: none
+    // An "Embedding checks" section: the old and the new representation as FILE:PATH (FILE as
+    // given when the file was opened); empty: none.
+    std::string compatOld;
+    std::string compatNew;
 };
 
 // A picture with its caption; null image when it could not be made (then `note` says why).
@@ -125,6 +129,25 @@ struct AlignmentSection {
     ReportFigure figure;
 };
 
+struct CompatRow {
+    std::string measure;  // top1, top5, mAP; " (aligned)" with the orthogonal map
+    double oldOld = 0.0;
+    double newNew = 0.0;
+    double newOld = 0.0;
+    bool compatible = false;
+    double gain = 0.0;
+};
+
+struct EmbeddingSection {
+    std::string oldName;  // "file:/path"
+    std::string newName;
+    std::string labels;   // the categorical column that makes items relevant; empty: none
+    std::vector<CompatRow> rows;
+    std::vector<std::string> notes;  // what could not be computed, one sentence each
+    ReportFigure prefix;
+    ReportFigure spectrum;
+};
+
 struct Provenance {
     std::string version;
     std::string linearAlgebra;
@@ -148,6 +171,7 @@ struct Report {
     std::vector<MetricSection> metrics;
     std::vector<LayerSection> layers;
     std::optional<AlignmentSection> evaluation;  // with ReportOptions::alignmentTarget
+    std::optional<EmbeddingSection> embedding;   // with ReportOptions::compatOld/compatNew
     std::vector<std::pair<std::string, std::string>> parameters;  // name, value
     Provenance provenance;
 };
@@ -168,6 +192,10 @@ using ReportLog = std::function<void(const std::string& line)>;
 [[nodiscard]] Provenance currentProvenance();
 // The "Alignment with T" section (report_alignment.cpp): the evaluation, its table and figure.
 [[nodiscard]] AlignmentSection alignmentSection(const Collection& collection, const ReportOptions& options,
+                                                Progress& progress);
+// The "Embedding checks" section (report_embedding.cpp): compatibility table, prefix and spectrum
+// figures. Throws InputError when either representation is not in the collection.
+[[nodiscard]] EmbeddingSection embeddingSection(const Collection& collection, const ReportOptions& options,
                                                 Progress& progress);
 
 }  // namespace repscope::report

@@ -268,6 +268,33 @@ void alignmentSection(Writer& w, const Report& r, int maxWidth) {
                           "Benjamini–Hochberg across the models.</p>"));
 }
 
+void embeddingSection(Writer& w, const Report& r, int maxWidth) {
+    if (!r.embedding) return;
+    const EmbeddingSection& e = *r.embedding;
+    w.line(QStringLiteral("<h2 id=\"embedding\">Embedding checks: %1 → %2</h2>").arg(esc(e.oldName), esc(e.newName)));
+    w.line(QStringLiteral("<p>Leave-one-out cosine retrieval: every stimulus with a %1 is a query once, its gallery "
+                          "every other stimulus, relevant when it has the same %1; M(q, g) embeds queries with q and "
+                          "the gallery with g. Compatible: M(new, old) ≥ M(old, old). Gain: (M(new, old) − M(old, "
+                          "old)) / (M(new, new) − M(old, old)). Aligned rows: an orthogonal map new → old learned "
+                          "on the even-indexed stimuli, scored on the odd ones (Shen et al. 2020).</p>")
+               .arg(esc(e.labels.empty() ? std::string("category") : e.labels)));
+    for (const std::string& n : e.notes) w.line(QStringLiteral("<p class=\"note\">%1</p>").arg(esc(n)));
+    if (!e.rows.empty()) {
+        w.line(QStringLiteral("<table class=\"values\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\">"));
+        w.line(QStringLiteral("<tr><th>measure</th><th>old·old</th><th>new·new</th><th>new·old</th>"
+                              "<th>compatible</th><th>gain</th></tr>"));
+        for (const CompatRow& x : e.rows) {
+            w.line(QStringLiteral("<tr><th>%1</th><td class=\"num\">%2</td><td class=\"num\">%3</td>"
+                                  "<td class=\"num\">%4</td><td>%5</td><td class=\"num\">%6</td></tr>")
+                       .arg(esc(x.measure), number(x.oldOld, 4), number(x.newNew, 4), number(x.newOld, 4),
+                            x.compatible ? QStringLiteral("yes") : QStringLiteral("no"), number(x.gain, 4)));
+        }
+        w.line(QStringLiteral("</table>"));
+    }
+    w.figure(e.prefix, maxWidth);
+    w.figure(e.spectrum, maxWidth);
+}
+
 void pairTable(Writer& w, const QString& title, const std::vector<SimilarPair>& pairs) {
     w.line(QStringLiteral("<p><b>%1</b></p>").arg(title));
     if (pairs.empty()) {
@@ -391,6 +418,7 @@ HtmlDocument reportHtml(const Report& r, ImageEmbedding embedding) {
     matrixSection(w, r, matrixWidth);
     layerSection(w, r, layerWidth);
     alignmentSection(w, r, matrixWidth);
+    embeddingSection(w, r, layerWidth);
     pairsSection(w, r);
     parametersSection(w, r);
     definitionsSection(w, r);
