@@ -93,6 +93,33 @@ private slots:
         }
     }
 
+    void everyLayerOfTheOldModelHasACurve() {
+        // 2D Matryoshka: one curve per feature layer of the old model, each ending at its full self (1).
+        // Old follows focus A: make it a layer of an MLP with four layers.
+        const auto& all = w_->analysis()->representations();
+        for (const auto& e : all) {
+            const auto& info = e.representation->info();
+            if (info.model == "mlp_w64_s1" && info.layer == "hidden2") {
+                w_->analysis()->focusRepresentation(QString::fromStdString(info.qualifiedName()));
+            }
+        }
+        QVERIFY(panel()->title().contains(QStringLiteral("mlp_w64_s1/hidden2")) ||
+                w_->embedding()->controller()->isComputing());
+        QTRY_VERIFY_WITH_TIMEOUT(!w_->embedding()->controller()->isComputing() && !w_->isBusy(), kTimeoutMs);
+        QVERIFY(panel()->title().contains(QStringLiteral("mlp_w64_s1/hidden2 (old)")));
+        const auto& reps = w_->analysis()->representations();
+        const auto& old = reps[w_->analysis()->focusA()].representation->info();
+        std::size_t layers = 0;
+        for (const auto& e : reps) {
+            const auto& info = e.representation->info();
+            if (info.file == old.file && info.model == old.model && info.kind == repscope::RepresentationKind::Features) ++layers;
+        }
+        const auto& content = panel()->layersView()->content();
+        QCOMPARE(layers, std::size_t{4});
+        QCOMPARE(content.series.size(), layers);
+        for (const auto& s : content.series) QVERIFY(std::abs(s.points.back().value - 1.0) < 1e-6);
+    }
+
     void spectrumAndShares() {
         const auto& shown = *w_->embedding()->controller()->shown();
         double sum = 0.0;

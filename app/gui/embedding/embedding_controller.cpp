@@ -7,6 +7,7 @@
 #include "gui/embedding/embedding_result.h"
 #include "gui/representation_cache.h"
 #include "repscope/error.h"
+#include "repscope/text.h"
 #include "repscope/metrics/registry.h"
 #include "repscope/sub_progress.h"
 #include "repscope/views/embedding_chart.h"
@@ -17,6 +18,21 @@ namespace repscope::gui {
 namespace {
 
 constexpr const char* kPrefixMetric = "cka_linear";
+constexpr std::size_t kMaxGridLayers = 24;
+
+// The feature layers of the entry's model (same file), in collection order; at most kMaxGridLayers.
+std::vector<CollectionEntry> modelLayers(const Collection& collection, const CollectionEntry& entry) {
+    std::vector<CollectionEntry> out;
+    const RepresentationInfo& info = entry.representation->info();
+    for (const CollectionEntry& e : collection.representations()) {
+        const RepresentationInfo& other = e.representation->info();
+        if (e.fileIndex == entry.fileIndex && other.model == info.model && other.kind == RepresentationKind::Features &&
+            other.rdmSet.empty() && out.size() < kMaxGridLayers) {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -103,7 +119,8 @@ void EmbeddingController::request() {
     QPointer<EmbeddingController> self(this);
     task_ = tasks_->submit(
         tr("Embedding checks of %1 → %2…").arg(oldName, newName),
-        [collection, cache, oldEntry, newEntry, column, result, oldName, newName](Progress& progress) {
+        [collection, cache, oldEntry, newEntry, column, result, oldName, newName,
+         layers = modelLayers(*collection, oldEntry)](Progress& progress) {
             SubProgress reading(progress, 0.0, 0.2);
             const MatrixPtr oldX = cache->read(collection, oldEntry, reading);
             const MatrixPtr newX = cache->read(collection, newEntry, reading);
@@ -138,6 +155,14 @@ void EmbeddingController::request() {
             SubProgress s(progress, 0.9, 1.0);
             result->oldSpectrum = embedding_checks::computeSpectrum(*oldX, collection->stimuli().columns, s);
             result->newSpectrum = embedding_checks::computeSpectrum(*newX, collection->stimuli().columns, s);
+            // Every layer of the old model against its own prefixes (no retrieval: the metric only).
+            result->gridModel = oldEntry.representation->info().model;
+            for (const CollectionEntry& layer : layers) {
+                progress.throwIfCancelled();
+                const MatrixPtr x = cache->read(collection, layer, progress);
+                result->grid.emplace_back(layer.representation->info().layer,
+                                          embedding_checks::prefixCurve(*x, metric, {}, {}, progress));
+            }
         },
         [self, id, result, title, subtitle](const TaskOutcome& outcome) {
             if (EmbeddingController* c = self.data()) c->finished(id, result, title, subtitle, outcome);
@@ -165,13 +190,25 @@ void EmbeddingController::finished(quint64 request, const std::shared_ptr<Embedd
     const QString metric = QString::fromLatin1(kPrefixMetric);
     EmbeddingPanel::Compat compat{result->plain, QString::fromStdString(result->plainWhy), result->aligned,
                                   QString::fromStdString(result->alignedWhy)};
+    std::vector<views::Named<embedding_checks::PrefixCurve>> layers;
+    for (std::size_t k = 0; k < result->grid.size(); ++k) {
+        layers.push_back({QString::fromStdString(printable(result->grid[k].first)),
+                          views::categoryColour(static_cast<std::int32_t>(k)), result->grid[k].second});
+    }
+    views::ChartContent grid = views::prefixChart(layers, metric);
+    grid.valueTitle = tr("%1 of X[:, :d] with X").arg(metric);
+    grid.note = tr("Every layer of %1 (2D Matryoshka): %2 of its first d dimensions with all of them")
+                    .arg(QString::fromStdString(printable(result->gridModel)), metric);
+    for (views::ChartSeries& s : grid.series) {
+        for (views::ChartItem& p : s.points) p.id = -1;  // not focus A's layer: nothing to show on a click
+    }
     panel_->showResult(
         compat,
         views::prefixChart({{tr("old"), oldColour, result->oldPrefix}, {tr("new"), newColour, result->newPrefix}}, metric),
         views::spectrumChart({{tr("old"), oldColour, result->oldSpectrum}, {tr("new"), newColour, result->newSpectrum}}),
         views::categoryShareChart(
             {{tr("old"), oldColour, result->oldSpectrum}, {tr("new"), newColour, result->newSpectrum}}),
-        title, subtitle);
+        std::move(grid), title, subtitle);
     panel_->setNote(tr("Old and new follow focus A and B; pick others above. Prefix: %1 of the first d dimensions "
                        "with all of them, and top-1 retrieval of the prefix.")
                         .arg(metric));

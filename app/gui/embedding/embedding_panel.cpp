@@ -45,6 +45,7 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
       prefix_(new views::ChartView(this)),
       spectrum_(new views::ChartView(this)),
       shares_(new views::ChartView(this)),
+      layers_(new views::ChartView(this)),
       note_(new QLabel(this)) {
     setObjectName(QStringLiteral("embeddingPanel"));
     oldCombo_->setObjectName(QStringLiteral("embeddingOldCombo"));
@@ -78,6 +79,7 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
     prefix_->setObjectName(QStringLiteral("embeddingPrefix"));
     spectrum_->setObjectName(QStringLiteral("embeddingSpectrum"));
     shares_->setObjectName(QStringLiteral("embeddingShares"));
+    layers_->setObjectName(QStringLiteral("embeddingLayers"));
     note_->setObjectName(QStringLiteral("embeddingNote"));
     note_->setTextFormat(Qt::PlainText);
     note_->setWordWrap(true);
@@ -93,7 +95,10 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
     spectrumPage->addWidget(shares_);
     tabs_->setObjectName(QStringLiteral("embeddingTabs"));
     tabs_->addTab(compatPage, tr("Compatibility"));
-    tabs_->addTab(prefix_, tr("Prefix"));
+    auto* prefixPage = new QSplitter(Qt::Vertical, this);
+    prefixPage->addWidget(prefix_);
+    prefixPage->addWidget(layers_);
+    tabs_->addTab(prefixPage, tr("Prefix"));
     tabs_->addTab(spectrumPage, tr("Spectrum"));
 
     auto* row = new QHBoxLayout;
@@ -190,7 +195,9 @@ void EmbeddingPanel::fillTable(const Compat& compat) {
 }
 
 void EmbeddingPanel::showResult(const Compat& compat, views::ChartContent prefix, views::ChartContent spectrum,
-                                views::ChartContent shares, const QString& title, const QString& subtitle) {
+                                views::ChartContent shares, views::ChartContent layers, const QString& title,
+                                const QString& subtitle) {
+    layers_->setContent(std::move(layers));
     fillTable(compat);
     prefix_->setContent(std::move(prefix));
     spectrum_->setContent(std::move(spectrum));
@@ -204,7 +211,7 @@ void EmbeddingPanel::showResult(const Compat& compat, views::ChartContent prefix
 void EmbeddingPanel::clearResult(const QString& message) {
     table_->setRowCount(0);
     verdict_->setText(message);
-    for (views::ChartView* v : {prefix_, spectrum_, shares_}) {
+    for (views::ChartView* v : {prefix_, spectrum_, shares_, layers_}) {
         v->setContent({});
         v->setOverlayText(message);
     }
@@ -214,7 +221,7 @@ void EmbeddingPanel::clearResult(const QString& message) {
 }
 
 void EmbeddingPanel::setPending(const QString& text) {
-    for (views::ChartView* v : {prefix_, spectrum_, shares_}) v->setOverlayText(text);
+    for (views::ChartView* v : {prefix_, spectrum_, shares_, layers_}) v->setOverlayText(text);
     table_->setEnabled(text.isEmpty());
 }
 

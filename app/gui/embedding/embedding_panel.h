@@ -47,7 +47,8 @@ public:
         QString alignedWhy;
     };
     void showResult(const Compat& compat, views::ChartContent prefix, views::ChartContent spectrum,
-                    views::ChartContent shares, const QString& title, const QString& subtitle);
+                    views::ChartContent shares, views::ChartContent layers, const QString& title,
+                    const QString& subtitle);
     void clearResult(const QString& message);
     void setPending(const QString& text);
     void setNote(const QString& text);
@@ -60,6 +61,7 @@ public:
     [[nodiscard]] views::ChartView* prefixView() const { return prefix_; }
     [[nodiscard]] views::ChartView* spectrumView() const { return spectrum_; }
     [[nodiscard]] views::ChartView* sharesView() const { return shares_; }
+    [[nodiscard]] views::ChartView* layersView() const { return layers_; }
     [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
 
 signals:
@@ -80,6 +82,7 @@ private:
     views::ChartView* prefix_;
     views::ChartView* spectrum_;
     views::ChartView* shares_;
+    views::ChartView* layers_;  // 2D Matryoshka: the old model's layers
     QLabel* note_;
     QString title_;
     QString subtitle_;

@@ -3,6 +3,8 @@
 #include <QString>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "repscope/embedding_checks/compatibility.h"
 #include "repscope/embedding_checks/prefix.h"
@@ -19,6 +21,9 @@ struct EmbeddingResult {
     embedding_checks::PrefixCurve newPrefix;
     embedding_checks::Spectrum oldSpectrum;
     embedding_checks::Spectrum newSpectrum;
+    // 2D Matryoshka: every layer of the old representation's model (name, curve without top-1).
+    std::string gridModel;
+    std::vector<std::pair<std::string, embedding_checks::PrefixCurve>> grid;
 };
 
 }  // namespace repscope::gui
