@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gui/deferred_progress.h"
+
 namespace repscope::gui {
 
 ActivityWidget::ActivityWidget(QWidget* parent)
@@ -38,7 +40,7 @@ void ActivityWidget::setActivity(const QString& description, double fraction, in
         bar_->setRange(0, 0);  // busy indicator
     } else {
         bar_->setRange(0, 1000);
-        bar_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
+        setProgressDeferred(bar_, static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
     }
 }
 

@@ -9,6 +9,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "gui/deferred_progress.h"
+
 namespace repscope::gui {
 
 JobsPanel::JobsPanel(TaskRunner* runner, QWidget* parent)
@@ -77,7 +79,7 @@ void JobsPanel::updateRow(Row& row, const TaskRunner::Job& job) {
         row.bar->setRange(0, 0);  // busy indicator: the task reports no progress
     } else {
         row.bar->setRange(0, 1000);
-        row.bar->setValue(static_cast<int>(std::lround(job.fraction * 1000.0)));
+        setProgressDeferred(row.bar, static_cast<int>(std::lround(job.fraction * 1000.0)));
     }
     row.cancel->setEnabled(!job.cancelling);
 }

@@ -512,21 +512,22 @@ void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     if (graphicsPrepared_) return;
     graphicsPrepared_ = true;
-    QTimer::singleShot(0, this, &MainWindow::prepareGraphics);
+    QTimer::singleShot(0, this, [this] { prepareGraphics(0); });
 }
 
-void MainWindow::prepareGraphics() {
+void MainWindow::prepareGraphics(int view) {
     // Initialising a QOpenGLWidget needs it on screen once: the analysis page is shown for one
-    // hidden frame (the start page comes back at once, before anything is painted) and each GL
-    // view renders an empty frame into its own framebuffer.
+    // hidden frame (the start page comes back at once, before anything is painted) and the GL
+    // view renders an empty frame into its own framebuffer. One view per turn of the event loop,
+    // so that the GUI thread answers between them (each costs 40-100 ms under llvmpipe).
     if (central_->currentWidget() != summary_) return;  // data already shown: nothing to gain
     setUpdatesEnabled(false);
     central_->setCurrentWidget(central_->widget(1));
-    for (QOpenGLWidget* view : central_->widget(1)->findChildren<QOpenGLWidget*>()) {
-        if (view->isVisible()) (void)view->grabFramebuffer();
-    }
+    const QList<QOpenGLWidget*> views = central_->widget(1)->findChildren<QOpenGLWidget*>();
+    if (view < views.size() && views[view]->isVisible()) (void)views[view]->grabFramebuffer();
     central_->setCurrentWidget(collection_->files().empty() ? static_cast<QWidget*>(summary_) : central_->widget(1));
     setUpdatesEnabled(true);
+    if (view + 1 < views.size()) QTimer::singleShot(0, this, [this, view] { prepareGraphics(view + 1); });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

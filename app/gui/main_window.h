@@ -103,7 +103,8 @@ private:
     // Creates the heatmaps' and the projection's OpenGL contexts and shader programs while the
     // start page shows: under a software rasteriser that costs ~40–100 ms of GUI thread per view
     // (LLVM compiles the shaders), which otherwise fell on the moment the first data appeared.
-    void prepareGraphics();
+    // Prepares the view-th one; then the next on the next turn of the event loop.
+    void prepareGraphics(int view);
     void createMenus();
     void createStatusBar();
     void setCollection(std::shared_ptr<const Collection> collection);

@@ -216,8 +216,9 @@ private slots:
               static_cast<long long>(watchdog.worstMs()), watchdog.pings());
         QVERIFY(watchdog.pings() > 2);
         // A freeze of seconds fails the test. The figure above is what to read against the
-        // ~100 ms goal, which is not met yet: 0.4–1.2 s were measured on a 2-core machine (the
-        // longest answers include time the GUI thread waited for a core under load).
+        // ~100 ms goal: 89–126 ms on a 2-core machine with other work on it (the longest answers
+        // include time the GUI thread waited for a core; what remains on it is painting and
+        // composing the OpenGL views under a software rasteriser).
         QVERIFY2(watchdog.worstMs() < 2000,
                  qPrintable(QStringLiteral("the GUI thread did not answer for %1 ms").arg(watchdog.worstMs())));
 
