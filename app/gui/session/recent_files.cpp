@@ -1,4 +1,4 @@
-#include "gui/recent_files.h"
+#include "gui/session/recent_files.h"
 
 #include <QFileInfo>
 #include <QMenu>

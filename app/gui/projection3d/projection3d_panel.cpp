@@ -1,4 +1,4 @@
-#include "gui/projection3d_panel.h"
+#include "gui/projection3d/projection3d_panel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "gui/units_dock.h"
+#include "gui/units/units_dock.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -6,8 +6,8 @@
 #include <QMenu>
 
 #include "gui/dock_action.h"
-#include "gui/units_controller.h"
-#include "gui/units_panel.h"
+#include "gui/units/units_controller.h"
+#include "gui/units/units_panel.h"
 
 namespace repscope::gui {
 

@@ -1,4 +1,4 @@
-#include "gui/report_dialog.h"
+#include "gui/report/report_dialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
-#include "gui/units_controller.h"
+#include "gui/units/units_controller.h"
 
 #include "gui/analysis_controller.h"
 #include "gui/representation_cache.h"
-#include "gui/units_panel.h"
+#include "gui/units/units_panel.h"
 #include "repscope/error.h"
 #include "repscope/metrics/unit_match.h"
 #include "repscope/sub_progress.h"

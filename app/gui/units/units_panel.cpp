@@ -1,4 +1,4 @@
-#include "gui/units_panel.h"
+#include "gui/units/units_panel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,10 +1,10 @@
-#include "gui/projection3d_controller.h"
+#include "gui/projection3d/projection3d_controller.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "gui/analysis_controller.h"
-#include "gui/projection3d_panel.h"
+#include "gui/projection3d/projection3d_panel.h"
 #include "repscope/views/scatter3d_view.h"
 
 namespace repscope::gui {

@@ -1,4 +1,4 @@
-#include "gui/session_file.h"
+#include "gui/session/session_file.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "gui/session_controller.h"
+#include "gui/session/session_controller.h"
 
 #include <QComboBox>
 #include <QFileInfo>

@@ -6,7 +6,7 @@
 #include <QObject>
 #include <optional>
 
-#include "gui/session_file.h"
+#include "gui/session/session_file.h"
 
 namespace repscope::gui {
 

@@ -1,4 +1,4 @@
-#include "gui/report_export.h"
+#include "gui/report/report_export.h"
 
 #include <QAction>
 #include <QDir>
@@ -6,7 +6,7 @@
 #include <QSettings>
 #include <memory>
 
-#include "gui/report_dialog.h"
+#include "gui/report/report_dialog.h"
 #include "report/report_content.h"
 #include "report/report_file.h"
 #include "repscope/error.h"

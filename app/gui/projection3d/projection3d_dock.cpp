@@ -1,4 +1,4 @@
-#include "gui/projection3d_dock.h"
+#include "gui/projection3d/projection3d_dock.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -7,8 +7,8 @@
 #include <QMenu>
 
 #include "gui/dock_action.h"
-#include "gui/projection3d_controller.h"
-#include "gui/projection3d_panel.h"
+#include "gui/projection3d/projection3d_controller.h"
+#include "gui/projection3d/projection3d_panel.h"
 #include "repscope/views/scatter3d_view.h"
 
 namespace repscope::gui {
