@@ -16,7 +16,7 @@
 #include <QUrl>
 
 #include "gui/main_window.h"
-#include "gui/recent_files.h"
+#include "gui/session/recent_files.h"
 #include "repscope/demo.h"
 #include "repscope/probe.h"
 #include "repscope/views/data_panel.h"

@@ -16,8 +16,8 @@
 #include <algorithm>
 
 #include "gui/main_window.h"
-#include "gui/report_dialog.h"
-#include "gui/report_export.h"
+#include "gui/report/report_dialog.h"
+#include "gui/report/report_export.h"
 #include "gui/task_runner.h"
 #include "repscope/metrics/registry.h"
 #include "test_support.h"

@@ -15,9 +15,9 @@
 #include "gui/analysis_controller.h"
 #include "gui/main_window.h"
 #include "gui/representation_cache.h"
-#include "gui/units_controller.h"
-#include "gui/units_dock.h"
-#include "gui/units_panel.h"
+#include "gui/units/units_controller.h"
+#include "gui/units/units_dock.h"
+#include "gui/units/units_panel.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/views/heatmap_view.h"
 
