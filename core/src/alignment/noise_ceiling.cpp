@@ -36,33 +36,42 @@ std::string subjectName(const std::vector<std::string>& names, std::size_t s) {
 
 }  // namespace
 
-Eigen::VectorXd normaliseForComparator(const Eigen::VectorXd& rdm, Comparator comparator) {
-    const Present p = present(rdm);
-    if (p.values.size() == 0) throw FormatError("an RDM of the set has no dissimilarity at all");
-    Eigen::VectorXd normalised;
+namespace {
+
+// The finite values of an RDM normalised for the comparator (see normaliseForComparator).
+Eigen::VectorXd normalised(const Eigen::VectorXd& values, Comparator comparator) {
+    if (values.size() == 0) throw FormatError("an RDM of the set has no dissimilarity at all");
     switch (comparator) {
         case Comparator::Cosine:
         case Comparator::CosineCov: {
-            const double rms = std::sqrt(p.values.squaredNorm() / static_cast<double>(p.values.size()));
+            const double rms = std::sqrt(values.squaredNorm() / static_cast<double>(values.size()));
             if (!(rms > 0.0)) throw FormatError("an RDM of the set has only zero dissimilarities");
-            normalised = p.values / rms;
-            break;
+            return values / rms;
         }
         case Comparator::Pearson:
         case Comparator::CorrCov: {
-            const double mean = p.values.mean();
-            const Eigen::VectorXd centred = p.values.array() - mean;
-            const double sd = std::sqrt(centred.squaredNorm() / static_cast<double>(p.values.size()));
+            const double mean = values.mean();
+            Eigen::VectorXd centred = values.array() - mean;
+            const double sd = std::sqrt(centred.squaredNorm() / static_cast<double>(values.size()));
             if (!(sd > 0.0)) throw FormatError("an RDM of the set has all dissimilarities equal");
-            normalised = centred / sd;
-            break;
+            centred /= sd;
+            return centred;
         }
         case Comparator::Spearman:
         case Comparator::RhoA:
-        case Comparator::KendallTauA: normalised = metrics::averageRanks(p.values); break;
+        case Comparator::KendallTauA: break;
     }
+    return metrics::averageRanks(values);
+}
+
+}  // namespace
+
+Eigen::VectorXd normaliseForComparator(const Eigen::VectorXd& rdm, Comparator comparator) {
+    if (rdm.allFinite()) return normalised(rdm, comparator);  // nothing to leave out
+    const Present p = present(rdm);
+    const Eigen::VectorXd values = normalised(p.values, comparator);
     Eigen::VectorXd out = Eigen::VectorXd::Constant(rdm.size(), kNaN);
-    for (std::size_t k = 0; k < p.at.size(); ++k) out(p.at[k]) = normalised(static_cast<Index>(k));
+    for (std::size_t k = 0; k < p.at.size(); ++k) out(p.at[k]) = values(static_cast<Index>(k));
     return out;
 }
 
