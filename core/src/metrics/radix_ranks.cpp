@@ -67,14 +67,19 @@ struct Scratch {
     }
 };
 
+// One per thread, shared by every kind of key.
+Scratch& keptScratch() {
+    thread_local Scratch kept;
+    return kept;
+}
+
 // LSD radix sort of (key, index) items, then average ranks written by index. With `values`,
 // equal keys are not yet ties: such runs are ordered by the values (rankRun).
 template <class Fill>
 Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
                              const double* values = nullptr) {
-    thread_local Scratch kept;
     Scratch once;
-    Scratch& scratch = n <= kKeptItems ? kept : once;
+    Scratch& scratch = n <= kKeptItems ? keptScratch() : once;
     scratch.reserve(n);
     Item<Key>* a = scratch.a.get();
     Item<Key>* b = scratch.b.get();
