@@ -79,6 +79,10 @@ OrthogonalMap learnOrthogonalMap(const MatrixF& from, const MatrixF& to,
         throw InputError("learning an orthogonal map needs at least 2 training stimuli; got " +
                          std::to_string(rows.size()));
     }
+    checkMemoryBudget(rows.size(), static_cast<std::size_t>(from.cols() + to.cols()),
+                      sizeof(double), "the training rows of the orthogonal map");
+    checkMemoryBudget(static_cast<std::size_t>(from.cols()), static_cast<std::size_t>(to.cols()),
+                      3 * sizeof(double), "the cross-covariance of the orthogonal map");
     OrthogonalMap m;
     Eigen::MatrixXd a = rowsOf(from, rows);
     Eigen::MatrixXd b = rowsOf(to, rows);
