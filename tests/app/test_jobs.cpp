@@ -215,11 +215,12 @@ private slots:
               "opened and every view filled",
               static_cast<long long>(watchdog.worstMs()), watchdog.pings());
         QVERIFY(watchdog.pings() > 2);
-        // A freeze of seconds fails the test. The figure above is what to read against the
-        // ~100 ms goal: 89–126 ms on a 2-core machine with other work on it (the longest answers
-        // include time the GUI thread waited for a core; what remains on it is painting and
-        // composing the OpenGL views under a software rasteriser).
-        QVERIFY2(watchdog.worstMs() < 2000,
+        // A freeze of a second fails the test. The figure above is what to read against the
+        // ~100 ms goal: 67–104 ms (median 84) on an idle 2-core machine, 89–185 ms with builds
+        // running beside it (the longest answers include time the GUI thread waited for a core;
+        // what remains on it is painting and composing the OpenGL views under a software
+        // rasteriser).
+        QVERIFY2(watchdog.worstMs() < 1000,
                  qPrintable(QStringLiteral("the GUI thread did not answer for %1 ms").arg(watchdog.worstMs())));
 
         // Ask for another metric and cancel it at once from the Jobs panel: the matrix shown
