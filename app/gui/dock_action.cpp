@@ -11,6 +11,25 @@
 
 namespace repscope::gui {
 
+QDockWidget* addSideDock(QMainWindow* window, const QString& title, const QString& objectName, QWidget* panel,
+                         int firstWidth) {
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(objectName);
+    panel->setParent(dock);
+    dock->setWidget(panel);
+    dock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    keepOnScreenWhenShown(window, dock);
+    auto sized = std::make_shared<bool>(false);
+    QObject::connect(dock, &QDockWidget::visibilityChanged, dock, [window, dock, firstWidth, sized](bool visible) {
+        if (!visible || *sized || dock->isFloating()) return;
+        *sized = true;
+        window->resizeDocks({dock}, {firstWidth}, Qt::Horizontal);
+    });
+    return dock;
+}
+
 QAction* dockViewAction(QDockWidget* dock, const QString& text, const QKeySequence& shortcut) {
     auto* action = new QAction(text, dock);
     action->setObjectName(dock->objectName() + QStringLiteral("ViewAction"));

@@ -8,6 +8,7 @@
 class QAction;
 class QDockWidget;
 class QMainWindow;
+class QWidget;
 
 namespace repscope::gui {
 
@@ -24,5 +25,10 @@ void keepOnScreenWhenShown(QMainWindow* window, QDockWidget* dock);
 void setPreferredWidth(QDockWidget* dock, int width);
 // Shrinks and moves the window into its screen's available area.
 void clampToScreen(QMainWindow* window);
+
+// A dock on the right of `window` holding `panel` (hidden until asked for), kept on screen as
+// keepOnScreenWhenShown says, `firstWidth` wide the first time it is shown beside the views.
+[[nodiscard]] QDockWidget* addSideDock(QMainWindow* window, const QString& title, const QString& objectName,
+                                       QWidget* panel, int firstWidth);
 
 }  // namespace repscope::gui

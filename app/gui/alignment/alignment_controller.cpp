@@ -196,23 +196,28 @@ void AlignmentController::requestTriplets(quint64 id, const std::shared_ptr<cons
         });
 }
 
-void AlignmentController::tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,
-                                           const QString& title, const QString& subtitle, const TaskOutcome& outcome) {
-    if (request != requestId_) return;  // superseded
+bool AlignmentController::accepted(quint64 request, const TaskOutcome& outcome) {
+    if (request != requestId_) return false;  // superseded
     task_ = 0;
     if (outcome.cancelled) {
         panel_->setPending(QString());
         panel_->setNote(shown_ || shownTriplets_ ? tr("Cancelled; the charts show %1.").arg(shownTitle_)
                                                  : tr("Cancelled."));
-        return;
+        return false;
     }
     if (!outcome.error.isEmpty()) {
         shown_.reset();
         shownTriplets_.reset();
         panel_->clearCharts(outcome.error);
         panel_->setNote(outcome.error);
-        return;
+        return false;
     }
+    return true;
+}
+
+void AlignmentController::tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,
+                                           const QString& title, const QString& subtitle, const TaskOutcome& outcome) {
+    if (!accepted(request, outcome)) return;
     shown_.reset();
     shownTriplets_ = result;
     shownTitle_ = title;
@@ -223,21 +228,7 @@ void AlignmentController::tripletsFinished(quint64 request, const std::shared_pt
 
 void AlignmentController::finished(quint64 request, const std::shared_ptr<alignment::CollectionEvaluation>& result,
                                    alignment::Comparator comparator, const QString& title, const QString& subtitle, const TaskOutcome& outcome) {
-    if (request != requestId_) return;  // superseded
-    task_ = 0;
-    if (outcome.cancelled) {
-        panel_->setPending(QString());
-        panel_->setNote(shown_ || shownTriplets_ ? tr("Cancelled; the charts show %1.").arg(shownTitle_)
-                                                 : tr("Cancelled."));
-        return;
-    }
-    if (!outcome.error.isEmpty()) {
-        shown_.reset();
-        shownTriplets_.reset();
-        panel_->clearCharts(outcome.error);
-        panel_->setNote(outcome.error);
-        return;
-    }
+    if (!accepted(request, outcome)) return;
     shown_ = result;
     shownTriplets_.reset();
     shownComparator_ = comparator;

@@ -62,6 +62,8 @@ private:
     void tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,
                           const QString& title, const QString& subtitle, const TaskOutcome& outcome);
     void listTargets();
+    // A task's outcome for `request`: false (after saying so) when superseded, cancelled or failed.
+    bool accepted(quint64 request, const TaskOutcome& outcome);
     void requestTriplets(quint64 id, const std::shared_ptr<const Collection>& collection, const QString& path);
     // The triplet file chosen, or empty when the target is an RDM set (or nothing).
     [[nodiscard]] QString currentTripletFile() const;

@@ -13,22 +13,11 @@ namespace repscope::gui {
 
 AlignmentDock::AlignmentDock(QMainWindow* window, TaskRunner* tasks, AnalysisController* analysis,
                              views::SelectionModel* selection)
-    : QObject(window), window_(window), dock_(new QDockWidget(tr("Alignment"), window)),
-      panel_(new AlignmentPanel(dock_)),
+    : QObject(window), panel_(new AlignmentPanel(nullptr)),
       controller_(new AlignmentController(analysis, tasks, panel_, selection, this)) {
-    dock_->setObjectName(QStringLiteral("alignmentDock"));
-    dock_->setWidget(panel_);
-    dock_->setAllowedAreas(Qt::AllDockWidgetAreas);
-    window->addDockWidget(Qt::RightDockWidgetArea, dock_);
-    dock_->hide();
     panel_->setMinimumSize(300, 320);
-    keepOnScreenWhenShown(window, dock_);
+    dock_ = addSideDock(window, tr("Alignment"), QStringLiteral("alignmentDock"), panel_, 480);
     connect(dock_, &QDockWidget::visibilityChanged, controller_, &AlignmentController::setActive);
-    connect(dock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (!visible || sized_ || dock_->isFloating()) return;
-        sized_ = true;
-        window_->resizeDocks({dock_}, {480}, Qt::Horizontal);
-    });
 }
 
 void AlignmentDock::addViewActions(QMenu* menu) {

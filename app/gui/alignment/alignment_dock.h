@@ -36,11 +36,9 @@ public:
     void addTripletFile(const QString& path);
 
 private:
-    QMainWindow* window_;
-    QDockWidget* dock_;
     AlignmentPanel* panel_;
     AlignmentController* controller_;
-    bool sized_ = false;
+    QDockWidget* dock_ = nullptr;
     bool hadTarget_ = false;
 };
 

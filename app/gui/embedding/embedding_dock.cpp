@@ -12,22 +12,11 @@
 namespace repscope::gui {
 
 EmbeddingDock::EmbeddingDock(QMainWindow* window, TaskRunner* tasks, AnalysisController* analysis)
-    : QObject(window), window_(window), dock_(new QDockWidget(tr("Embedding checks"), window)),
-      panel_(new EmbeddingPanel(dock_)),
+    : QObject(window), panel_(new EmbeddingPanel(nullptr)),
       controller_(new EmbeddingController(analysis, tasks, panel_, this)) {
-    dock_->setObjectName(QStringLiteral("embeddingDock"));
-    dock_->setWidget(panel_);
-    dock_->setAllowedAreas(Qt::AllDockWidgetAreas);
-    window->addDockWidget(Qt::RightDockWidgetArea, dock_);
-    dock_->hide();
     panel_->setMinimumSize(300, 320);
-    keepOnScreenWhenShown(window, dock_);
+    dock_ = addSideDock(window, tr("Embedding checks"), QStringLiteral("embeddingDock"), panel_, 480);
     connect(dock_, &QDockWidget::visibilityChanged, controller_, &EmbeddingController::setActive);
-    connect(dock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (!visible || sized_ || dock_->isFloating()) return;
-        sized_ = true;
-        window_->resizeDocks({dock_}, {480}, Qt::Horizontal);
-    });
 }
 
 void EmbeddingDock::addViewActions(QMenu* menu) {

@@ -25,11 +25,9 @@ public:
     void addViewActions(QMenu* menu);
 
 private:
-    QMainWindow* window_;
-    QDockWidget* dock_;
     EmbeddingPanel* panel_;
     EmbeddingController* controller_;
-    bool sized_ = false;
+    QDockWidget* dock_ = nullptr;
 };
 
 }  // namespace repscope::gui

@@ -27,10 +27,9 @@ public:
     void addViewActions(QMenu* menu);
 
 private:
-    QDockWidget* dock_;
     UnitsPanel* panel_;
     UnitsController* controller_;
-    bool sized_ = false;
+    QDockWidget* dock_ = nullptr;
 };
 
 }  // namespace repscope::gui
