@@ -15,7 +15,7 @@ using namespace repscope::test;
 
 namespace {
 
-QByteArray readAll(const QString& path) {
+[[maybe_unused]] QByteArray readAll(const QString& path) {  // unused without the GUI
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
