@@ -89,8 +89,7 @@ Cells renderCells(const tiles::TileSource& source, const ColorScale& wanted, dou
     for (const tiles::TilePtr& t : out.tiles) {
         colourTile(out.image, QRectF(QPointF(0, 0), QSizeF(size)), out.image.rect(), vp, rows, cols,
                    *t, out.scale, SelectionMask{});
-        out.hasUndefined = out.hasUndefined ||
-                           std::any_of(t->values.begin(), t->values.end(), [](float v) { return !std::isfinite(v); });
+        out.hasUndefined = out.hasUndefined || t->anyUndefined();
     }
     return out;
 }

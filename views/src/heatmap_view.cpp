@@ -64,7 +64,6 @@ void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
     categoryColumn_ = categoryColumn;
     hasAutoRange_ = false;
     matrixRange_.reset();
-    tileHasUndefined_.clear();
     scheduler_->setSource(source_);
     updateLabelMargin();
     if (renderer_->initialized() && context() != nullptr) {
@@ -320,11 +319,7 @@ void HeatmapView::paintGL() {
         if (t && added.insert(t->key).second) drawn.push_back(t);
     }
     if (deferred) update();
-    undefinedShown_ = std::any_of(drawn.begin(), drawn.end(), [this](const TilePtr& t) {
-        const auto [it, fresh] = tileHasUndefined_.try_emplace(t->key, false);
-        if (fresh) it->second = std::any_of(t->values.begin(), t->values.end(), [](float v) { return std::isnan(v); });
-        return it->second;
-    });
+    undefinedShown_ = std::any_of(drawn.begin(), drawn.end(), [](const TilePtr& t) { return t->anyUndefined(); });
     if (selectionDirty_ || maskLevel_ != level) updateSelectionMask();
     // Until the whole matrix's range is known, what is visible stands in for it (the frame is
     // not complete, and the note under the colorbar says it is still computing).

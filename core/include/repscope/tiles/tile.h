@@ -48,6 +48,12 @@ struct Tile {
     float high = 0.0F;
     bool hasUndefined = false;
 
+    // Whether a value is NaN/Inf: the flag when known, else found by scanning the cells.
+    [[nodiscard]] bool anyUndefined() const {
+        if (rangeKnown) return hasUndefined;
+        return std::any_of(values.begin(), values.end(), [](float v) { return !std::isfinite(v); });
+    }
+
     void computeRange() {
         float lo = std::numeric_limits<float>::infinity();
         float hi = -lo;

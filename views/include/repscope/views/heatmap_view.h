@@ -16,7 +16,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "repscope/stimuli.h"
@@ -168,8 +167,6 @@ private:
     QString rowTitle_;
     QString colTitle_;
     bool undefinedShown_ = false;  // the last frame drew an undefined (NaN) cell
-    // Whether a tile holds an undefined cell, found once per tile (not every frame).
-    std::unordered_map<tiles::TileKey, bool, tiles::TileKeyHash> tileHasUndefined_;
     double labelWidth_ = 0.0;  // pixels the widest axis label needs (0: no labels)
 };
 
