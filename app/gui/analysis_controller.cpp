@@ -104,6 +104,7 @@ void AnalysisController::focusRepresentation(const QString& qualifiedName) {
 void AnalysisController::setPrefix(int d) {
     prefix_ = std::max(d, 0);
     rdm_->setSide(FocusSide::A);
+    updateRdmNames();  // not focusChanged: the focus pair is the same
     requestRdm();
 }
 
@@ -150,14 +151,22 @@ void AnalysisController::markFocusCell() {
                                        : std::nullopt);
 }
 
-void AnalysisController::focusUpdated() {
-    markFocusCell();
+void AnalysisController::updateRdmNames() {
     if (entries_.empty()) {
         rdm_->setFocusNames(QString(), QString());
-    } else {
-        rdm_->setFocusNames(displayName(focusA_),
-                            entries_.size() > 1 ? displayName(focusB_) : QString());
+        return;
     }
+    // The RDM view's A is a prefix of focus A while one is chosen: its name says so.
+    QString a = displayName(focusA_);
+    if (prefix_ > 0 && static_cast<std::size_t>(prefix_) < entries_[focusA_].representation->info().d) {
+        a += tr(" (first %1 dimensions)").arg(prefix_);
+    }
+    rdm_->setFocusNames(a, entries_.size() > 1 ? displayName(focusB_) : QString());
+}
+
+void AnalysisController::focusUpdated() {
+    markFocusCell();
+    updateRdmNames();
     emit focusChanged();
 }
 

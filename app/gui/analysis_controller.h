@@ -88,6 +88,8 @@ private:
     // Outlines the focus pair's cell (row A, column B) in the layer matrix shown.
     void markFocusCell();
     void focusUpdated();
+    // The RDM panel's A/B names (A with its prefix, if any).
+    void updateRdmNames();
     void setStatus(QString* part, const QString& text);
     [[nodiscard]] std::size_t shownRepresentation() const;
 

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -20,6 +21,7 @@
 #include "gui/embedding/embedding_panel.h"
 #include "gui/embedding/embedding_result.h"
 #include "gui/main_window.h"
+#include "gui/rdm_panel.h"
 #include "gui/view_export.h"
 #include "repscope/embedding_checks/compatibility.h"
 #include "repscope/views/chart_view.h"
@@ -152,6 +154,10 @@ private slots:
         const auto rdmFigure = exporter->figureOf(repscope::gui::ViewExporter::Target::Rdm);
         QVERIFY(rdmFigure.has_value());
         QVERIFY2(rdmFigure->title.contains(QStringLiteral("first %1 dimensions").arg(d)), qPrintable(rdmFigure->title));
+        // The RDM panel's own label names the prefix too, and the prefix did not recompute the checks.
+        QVERIFY2(w_->rdmPanel()->focusLabel()->text().contains(QStringLiteral("first %1 dimensions").arg(d)),
+                 qPrintable(w_->rdmPanel()->focusLabel()->text()));
+        QVERIFY(!w_->embedding()->controller()->isComputing());
         const auto chart = exporter->figureOf(repscope::gui::ViewExporter::Target::Embedding);
         QVERIFY(chart.has_value());
         QCOMPARE(chart->title, panel()->title());
