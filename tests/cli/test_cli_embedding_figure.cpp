@@ -69,6 +69,15 @@ private slots:
         QVERIFY2(text.contains(row), qPrintable(row));
     }
 
+    void reportCompatRefusesWhatIsNotARepresentation() {
+        const QString html = QDir(scratchDir()).filePath(QStringLiteral("never.html"));
+        const auto r = runRepscope({"report", demo_, "--compat", demo_ + ":/mlp_w64_s1/hidden2," + demo_ + ":/nope",
+                                    "--out", html});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("/nope") && r.err.contains("not a representation"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(html));
+    }
+
     void compatNeedsTheNewModel() {
         const QString png = QDir(scratchDir()).filePath(QStringLiteral("never.png"));
         const auto r = runRepscope({"figure", demo_ + ":/mlp_w64_s1/hidden2", "--view", "compat", "--out", png});

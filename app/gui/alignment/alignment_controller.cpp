@@ -272,29 +272,25 @@ void AlignmentController::redraw() {
 void AlignmentController::modelClicked(int model) {
     const std::vector<CollectionEntry>* models = shownModels();
     if (models == nullptr || model < 0 || static_cast<std::size_t>(model) >= models->size()) return;
-    const std::optional<alignment::SetTarget> target = currentTarget();
-    const int subject = panel_->shownSubject();
-    if (target && analysis_->collection()) {
-        const RdmSet& set = alignment::targetSet(*analysis_->collection(), *target);
-        const QString name = subject < 0 ? tr("%1, mean of %2 subjects").arg(text(set.path)).arg(set.members.size())
-                                         : tr("%1, subject %2").arg(text(set.path), text(set.subjects.at(
-                                                                                   static_cast<std::size_t>(subject))));
-        analysis_->setAlignmentTarget(target, subject, name);
-    }
+    (void)linkTarget(panel_->shownSubject());
     const std::string qualified = (*models)[static_cast<std::size_t>(model)].representation->info().qualifiedName();
     analysis_->focusRepresentation(QString::fromStdString(qualified));
 }
 
-void AlignmentController::showTarget(int subject) {
+bool AlignmentController::linkTarget(int subject) {
     const std::optional<alignment::SetTarget> target = currentTarget();
-    if (!target || !analysis_->collection()) return;
+    if (!target || !analysis_->collection()) return false;
     const RdmSet& set = alignment::targetSet(*analysis_->collection(), *target);
-    if (subject >= static_cast<int>(set.members.size())) return;
+    if (subject >= static_cast<int>(set.members.size()) || subject >= static_cast<int>(set.subjects.size())) return false;
     const QString name = subject < 0 ? tr("%1, mean of %2 subjects").arg(text(set.path)).arg(set.members.size())
-                                     : tr("%1, subject %2").arg(text(set.path), text(set.subjects.at(
-                                                                               static_cast<std::size_t>(subject))));
+                                     : tr("%1, subject %2").arg(text(set.path),
+                                                                text(set.subjects[static_cast<std::size_t>(subject)]));
     analysis_->setAlignmentTarget(target, subject, name);
-    analysis_->showAlignmentTarget();
+    return true;
+}
+
+void AlignmentController::showTarget(int subject) {
+    if (linkTarget(subject)) analysis_->showAlignmentTarget();
 }
 
 }  // namespace repscope::gui

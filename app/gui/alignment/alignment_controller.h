@@ -57,6 +57,9 @@ private:
     void redraw();
     void modelClicked(int model);
     void showTarget(int subject);
+    // Makes the target set's pooled RDM (subject < 0) or one subject's the RDM view's T side;
+    // false when the target is not an RDM set or the subject is gone.
+    bool linkTarget(int subject);
     void finished(quint64 request, const std::shared_ptr<alignment::CollectionEvaluation>& result,
                   alignment::Comparator comparator, const QString& title, const QString& subtitle, const TaskOutcome& outcome);
     void tripletsFinished(quint64 request, const std::shared_ptr<alignment::CollectionTriplets>& result,

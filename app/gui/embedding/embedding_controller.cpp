@@ -81,8 +81,12 @@ void EmbeddingController::collectionChanged() {
 void EmbeddingController::focusChanged() {
     if (!active_) return;
     // A new collection lists its representations again; otherwise old/new follow A and B.
+    const int oldBefore = panel_->oldIndex();
+    const int newBefore = panel_->newIndex();
+    const bool newCollection = collection_ != analysis_->collection();
     collectionChanged();
-    stale_ = true;
+    // Shown again with the same pair (or a focus change that keeps it): nothing to compute.
+    if (newCollection || !shown_ || panel_->oldIndex() != oldBefore || panel_->newIndex() != newBefore) stale_ = true;
     request();
 }
 
