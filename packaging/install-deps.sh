@@ -12,6 +12,8 @@ packages=(
   libopenblas-dev libopenblas0-pthread
   # MATLAB .mat inputs (v4, v5, v7.3)
   libmatio-dev
+  # repscope-mpi (app/mpi, tests/mpi): layer matrices across MPI ranks
+  libopenmpi-dev openmpi-bin
   # HDF5 filter plugins that users' files need (lzf from h5py, blosc/lz4/bitshuffle/zstd)
   hdf5-plugin-lzf hdf5-filter-plugin hdf5-filter-plugin-blosc-serial
   # display for tests that draw, and pictures
