@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-svg-dev libgl-dev
   libvtk9-dev libeigen3-dev libhdf5-dev libhnswlib-dev libspectra-dev liblzf-dev
   libopenblas-dev libopenblas0-pthread
+  # inflate for the parallel chunk reader (core/src/io/chunk_filters.cpp)
+  libdeflate-dev
   # MATLAB .mat inputs (v4, v5, v7.3)
   libmatio-dev
   # repscope-mpi (app/mpi, tests/mpi): layer matrices across MPI ranks

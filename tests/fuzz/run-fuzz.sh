@@ -25,7 +25,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts" "$keep"
 for c in native_basic native_users native_rdm native_order_attr rsa_dataset rsa_rdms \
          anndata thingsvision generic_nested with_nan h5ad_bad_codes rsa_bad_descriptors \
-         hardlink_cycle float16_layouts escape_names thumbs_overflow dims_overflow; do
+         hardlink_cycle float16_layouts escape_names thumbs_overflow dims_overflow \
+         chunked_filters chunked_corrupt; do
   /usr/bin/python3 tests/fixtures/make_files.py "$c" "$work/seeds/$c.h5"
 done
 for c in rdm_set_native rdm_set_condensed rsa_rdms_subjects rsa_runs; do

@@ -1,45 +1,18 @@
 #include "io/h5_representation.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
 
+#include "io/chunk_reader.h"
 #include "io/h5_lock.h"
+#include "io/half_float.h"
 #include "io/probe_trace.h"
 #include "repscope/error.h"
 
 namespace repscope::io {
 namespace {
-
-float halfToFloat(std::uint16_t h) {
-    const std::uint32_t sign = static_cast<std::uint32_t>(h & 0x8000u) << 16;
-    const std::uint32_t exponent = (h >> 10) & 0x1fu;
-    const std::uint32_t mantissa = h & 0x3ffu;
-    float value = 0.0f;
-    if (exponent == 0) {
-        value = std::ldexp(static_cast<float>(mantissa), -24);  // zero and subnormals
-    } else if (exponent == 31) {
-        value = mantissa == 0 ? INFINITY : NAN;
-    } else {
-        value = std::ldexp(static_cast<float>(mantissa | 0x400u), static_cast<int>(exponent) - 25);
-    }
-    std::uint32_t bits = 0;
-    std::memcpy(&bits, &value, sizeof bits);
-    bits |= sign;
-    std::memcpy(&value, &bits, sizeof bits);
-    return value;
-}
-
-// 65,536-entry table: float16 → float32 conversion is one lookup (HDF5's own soft conversion
-// of 16-bit floats is an order of magnitude slower).
-const std::array<float, 65536>& halfTable() {
-    static const auto table = [] {
-        std::array<float, 65536> t{};
-        for (std::uint32_t i = 0; i < t.size(); ++i) t[i] = halfToFloat(static_cast<std::uint16_t>(i));
-        return t;
-    }();
-    return table;
-}
 
 std::string readFailure(const std::string& where) {
     const std::string why = lastH5Message();
@@ -104,6 +77,14 @@ void DenseH5Representation::readRowsInto(std::size_t first, std::size_t count, f
     herr_t rc = 0;
     const std::size_t total = count * in.d;
     traceTouch(in.path);
+    // Chunked float32/float16 with shuffle, deflate or lzf: raw chunks decoded on every core.
+    std::vector<hsize_t> stored(static_cast<std::size_t>(std::max(rank, 0)), 0);
+    const bool sameShape = rank > 0 &&
+                           H5Sget_simple_extent_dims(fileSpace.get(), stored.data(), nullptr) == rank &&
+                           std::equal(stored.begin(), stored.end(), in.shape.begin(), in.shape.end());
+    if (sameShape && readChunkedRows(ds.get(), fileType.get(), in.shape, first, count, dst, where)) {
+        return;
+    }
     if (H5Tget_class(fileType.get()) == H5T_FLOAT && H5Tget_size(fileType.get()) == 2) {
         // The file's own 16-bit type in this machine's byte order: HDF5 copies (or byte-swaps)
         // the raw halves; IEEE halves go through the table, bfloat16 is the upper half of a
