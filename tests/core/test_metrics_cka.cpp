@@ -52,6 +52,30 @@ private slots:
         }
     }
 
+    // cka_linear of float32 data: float32 products of data centred in float64. Columns of a
+    // Sylvester Hadamard matrix (centred, orthogonal, norm² = N) far from zero, where products of
+    // uncentred float32 data would cancel: X = [h1 h2] + 10⁴, Y = [h1] − 10⁴ gives 1/√2 exactly,
+    // Y = [h3] gives 0; random data with a 10³ offset agrees with the float64 textbook value.
+    void float32ProductsKeepTheAccuracyContract() {
+        const int n = 64;
+        Eigen::MatrixXd h = Eigen::MatrixXd::Ones(1, 1);
+        while (h.rows() < n) {
+            Eigen::MatrixXd next(2 * h.rows(), 2 * h.cols());
+            next << h, h, h, -h;
+            h = next;
+        }
+        const repscope::MatrixF x = (h.middleCols(1, 2).array() + 1e4).matrix().cast<float>();
+        const repscope::MatrixF y = (h.col(1).array() - 1e4).matrix().cast<float>();
+        const repscope::MatrixF z = (3.0 * h.col(3).array() + 1e4).matrix().cast<float>();
+        QVERIFY(std::abs(ckaLinear(x, y) - 1.0 / std::sqrt(2.0)) < 1e-7);
+        QVERIFY(std::abs(ckaLinear(x, z)) < 1e-7);
+        const Eigen::MatrixXd a = (randomNormal(3000, 48, 21).array() + 1e3).matrix();
+        const Eigen::MatrixXd b = a.leftCols(16) * randomNormal(16, 40, 22) + randomNormal(3000, 40, 23);
+        const double want = textbookLinearCka(a, b, false);
+        const double got = ckaLinear(repscope::MatrixF(a.cast<float>()), repscope::MatrixF(b.cast<float>()));
+        QVERIFY2(std::abs(got - want) <= 1e-4 * want, qPrintable(QString::number(got - want)));
+    }
+
     void errors() {
         const Eigen::MatrixXd x = randomNormal(10, 3, 1);
         Eigen::MatrixXd flat = Eigen::MatrixXd::Constant(10, 3, 2.0);

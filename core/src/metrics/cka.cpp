@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/linear_cka_pair.h"
 #include "metrics/linear_hsic.h"
 #include "metrics/metric_support.h"
 #include "repscope/linalg/blas.h"
@@ -33,6 +34,12 @@ double linearCka(const M& x, const M& y, bool unbiased, bool floatProducts, Prog
     detail::requireFinite(x, "The first representation");
     detail::requireFinite(y, "The second representation");
     ProgressSpan span(progress);
+    if (!unbiased) {
+        // One symmetric rank-k update of [Xc Yc] when feature space is the cheaper form.
+        const auto terms = floatProducts ? detail::pairHsicFeatureSpace<float>(x, y, span)
+                                         : detail::pairHsicFeatureSpace<double>(x, y, span);
+        if (terms) return detail::linearCkaValue(terms->kl, terms->kk, terms->ll);
+    }
     if (!unbiased && floatProducts) {
         const auto cx = detail::centredRepresentation<float>(x, span.sub(0.0, 0.3));
         const auto cy = detail::centredRepresentation<float>(y, span.sub(0.3, 0.6));

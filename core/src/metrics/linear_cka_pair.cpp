@@ -1,0 +1,95 @@
+#include "metrics/linear_cka_pair.h"
+
+#include <omp.h>
+
+#include <vector>
+
+#include "repscope/linalg/blas.h"
+
+namespace repscope::metrics::detail {
+namespace {
+
+template <class T>
+using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+
+// Column means in float64, rows split over the threads.
+template <class In>
+Eigen::RowVectorXd columnMeans(const In& x) {
+    const Index n = x.rows();
+    const Index d = x.cols();
+    std::vector<Eigen::RowVectorXd> partial(static_cast<std::size_t>(omp_get_max_threads()),
+                                            Eigen::RowVectorXd::Zero(d));
+#pragma omp parallel
+    {
+        Eigen::RowVectorXd& mine = partial[static_cast<std::size_t>(omp_get_thread_num())];
+#pragma omp for schedule(static)
+        for (Index i = 0; i < n; ++i) mine += x.row(i).template cast<double>();
+    }
+    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(d);
+    for (const auto& p : partial) mean += p;
+    return mean / static_cast<double>(std::max<Index>(n, 1));
+}
+
+}  // namespace
+
+template <class T, class In>
+std::optional<PairHsic> pairHsicFeatureSpace(const In& x, const In& y, ProgressSpan span) {
+    const Index n = x.rows();
+    const Index d = x.cols();
+    const Index e = y.cols();
+    const double nd = static_cast<double>(n);
+    const double w = static_cast<double>(d + e);
+    // Gram space costs 2·N²·(D+E); this costs N·(D+E)².
+    if (nd * w * w > 2.0 * nd * nd * w) return std::nullopt;
+    if (w * w * static_cast<double>(sizeof(T)) > kMaxPairProductBytes) return std::nullopt;
+    const Eigen::RowVectorXd mx = columnMeans(x);
+    const Eigen::RowVectorXd my = columnMeans(y);
+    MatrixT<T> zt(d + e, n);  // column i = [x_i − μ_x, y_i − μ_y]
+    linalg::adviseHugePages(zt);
+#pragma omp parallel for schedule(static)
+    for (Index i = 0; i < n; ++i) {
+        T* col = zt.col(i).data();
+        for (Index j = 0; j < d; ++j) col[j] = static_cast<T>(static_cast<double>(x(i, j)) - mx(j));
+        for (Index j = 0; j < e; ++j) {
+            col[d + j] = static_cast<T>(static_cast<double>(y(i, j)) - my(j));
+        }
+    }
+    span.report(0.1);
+    MatrixT<T> c(d + e, d + e);
+    linalg::adviseHugePages(c);
+    linalg::syrkLower(false, T(1), zt, T(0), c);
+    span.report(0.95);
+    zt = MatrixT<T>();
+    // One pass over the lower triangle: column j < D holds XᵀX (rows j..D−1) then YᵀX (rows
+    // D..); column j ≥ D holds YᵀY (rows j..).
+    double kk = 0.0, ll = 0.0, kl = 0.0;
+    const Index m = d + e;
+#pragma omp parallel for reduction(+ : kk, ll, kl) schedule(dynamic, 16)
+    for (Index j = 0; j < m; ++j) {
+        const T* col = c.col(j).data();
+        const double diag = static_cast<double>(col[j]) * col[j];
+        double below = 0.0;
+        for (Index i = j + 1; i < std::max(j + 1, d); ++i) below += static_cast<double>(col[i]) * col[i];
+        double cross = 0.0;
+        for (Index i = std::max(j + 1, d); i < m; ++i) cross += static_cast<double>(col[i]) * col[i];
+        if (j < d) {
+            kk += diag + 2.0 * below;
+            kl += cross;
+        } else {
+            ll += diag + 2.0 * cross;  // rows below j ≥ D are all in YᵀY
+        }
+    }
+    span.finish();
+    return PairHsic{kl, kk, ll};
+}
+
+template std::optional<PairHsic> pairHsicFeatureSpace<float, MatrixF>(const MatrixF&,
+                                                                      const MatrixF&, ProgressSpan);
+template std::optional<PairHsic> pairHsicFeatureSpace<double, MatrixF>(const MatrixF&,
+                                                                       const MatrixF&, ProgressSpan);
+template std::optional<PairHsic> pairHsicFeatureSpace<float, Eigen::MatrixXd>(
+    const Eigen::MatrixXd&, const Eigen::MatrixXd&, ProgressSpan);
+template std::optional<PairHsic> pairHsicFeatureSpace<double, Eigen::MatrixXd>(
+    const Eigen::MatrixXd&, const Eigen::MatrixXd&, ProgressSpan);
+
+}  // namespace repscope::metrics::detail

@@ -1,0 +1,31 @@
+#pragma once
+// The three terms of one linear CKA (⟨K, L⟩ = ‖XcᵀYc‖²_F, ‖K‖²_F = ‖XcᵀXc‖²_F, ‖L‖²_F) from ONE
+// symmetric rank-k update: Z = [Xc Yc] (centred columns side by side, stored as Zᵀ, which is
+// the memory of the row-major N×(D+E) matrix), C = ZᵀZ lower triangle, whose diagonal blocks are
+// XcᵀXc and YcᵀYc and whose off-diagonal block is YcᵀXc. 2·N·(D+E)²/2 flops, as many as two
+// half-size self products plus the cross product, but in one large BLAS call instead of a
+// dozen smaller ones, with one centring pass and no other copy of the data.
+//
+// Centring and every sum are float64; the product runs in T (float32 for cka_linear of float32
+// data, as metrics.md allows). Used when feature space is cheaper than Gram space and C fits in
+// kMaxPairProductBytes; otherwise linear_hsic.h's blocked terms apply.
+#include <optional>
+
+#include "metrics/metric_support.h"
+
+namespace repscope::metrics::detail {
+
+inline constexpr double kMaxPairProductBytes = 512.0 * 1024 * 1024;
+
+struct PairHsic {
+    double kl = 0.0;  // ‖XcᵀYc‖²_F
+    double kk = 0.0;  // ‖XcᵀXc‖²_F
+    double ll = 0.0;  // ‖YcᵀYc‖²_F
+};
+
+// nullopt when this path does not apply (Gram space cheaper, or C too large). x, y finite, same N.
+template <class T, class In>
+[[nodiscard]] std::optional<PairHsic> pairHsicFeatureSpace(const In& x, const In& y,
+                                                           ProgressSpan span);
+
+}  // namespace repscope::metrics::detail
