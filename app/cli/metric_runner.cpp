@@ -3,6 +3,7 @@
 #include "repscope/error.h"
 #include "repscope/metrics/rdm.h"
 #include "repscope/metrics/relative.h"
+#include "repscope/metrics/rsa.h"
 #include "repscope/stats/resampling.h"
 
 namespace repscope::cli {
@@ -139,6 +140,12 @@ MetricRun runMetric(const MetricRequest& request, const LoadedRepresentation& a,
             if (!resampling) keep = Eigen::MatrixXd();
             return v;
         };
+        if (m.name == "rsa_spearman" && isRdm(a) && isRdm(b) && !resampling &&
+            !metrics::rsaOptions(request.params).geotopo) {
+            // Two stored RDMs: ranked straight from their float32 triangles, no float64 copies.
+            run.value = metrics::rsaSpearmanOfRdms(a.values, b.values, a.name, b.name);
+            return run;
+        }
         const Eigen::VectorXd va = triangle(a, ra);
         const Eigen::VectorXd vb = triangle(b, rb);
         run.value = m.compareRdms(va, vb, request.params, silentProgress());

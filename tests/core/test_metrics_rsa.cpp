@@ -155,6 +155,73 @@ private slots:
         }
     }
 
+    // Stored float32 RDMs are ranked straight from their triangles: the hand example above
+    // (scipy's value), then 300×300 RDMs with many ties and ±0 against average ranks by brute
+    // force and the textbook Pearson formula.
+    void storedRdmsRankStraightFromFloat32() {
+        repscope::MatrixF ra = repscope::MatrixF::Zero(4, 4);
+        repscope::MatrixF rb = repscope::MatrixF::Zero(4, 4);
+        const float ua[] = {1, 2, 2, 3, 5, 4};
+        const float ub[] = {2, 1, 3, 3, 6, 3};
+        for (int i = 0, k = 0; i < 4; ++i) {
+            for (int j = i + 1; j < 4; ++j, ++k) {
+                ra(i, j) = ra(j, i) = ua[k];
+                rb(i, j) = rb(j, i) = ub[k];
+            }
+        }
+        QVERIFY(std::abs(rsaSpearmanOfRdms(ra, rb, "a", "b") - 0.8008534347238067) < 1e-12);
+
+        const int n = 300;
+        std::mt19937 gen(31);
+        std::uniform_int_distribution<int> coarse(-40, 40);
+        repscope::MatrixF a(n, n), b(n, n);
+        std::vector<double> ta, tb;
+        for (int i = 0; i < n; ++i) {
+            a(i, i) = b(i, i) = 0.0f;
+            for (int j = i + 1; j < n; ++j) {
+                const int c = coarse(gen);
+                a(i, j) = a(j, i) = c == 0 ? (j % 2 == 0 ? 0.0f : -0.0f) : 0.125f * static_cast<float>(c);
+                b(i, j) = b(j, i) = static_cast<float>(coarse(gen)) + 0.5f * a(i, j);
+                ta.push_back(a(i, j));
+                tb.push_back(b(i, j));
+            }
+        }
+        auto ranks = [](const std::vector<double>& v) {
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            std::vector<double> r(v.size());
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const auto lo = std::lower_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
+                const auto hi = std::upper_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
+                r[i] = static_cast<double>(lo) + static_cast<double>(hi - lo + 1) / 2.0;
+            }
+            return r;
+        };
+        const std::vector<double> xa = ranks(ta), xb = ranks(tb);
+        const double m = (static_cast<double>(xa.size()) + 1.0) / 2.0;
+        double sab = 0, saa = 0, sbb = 0;
+        for (std::size_t i = 0; i < xa.size(); ++i) {
+            sab += (xa[i] - m) * (xb[i] - m);
+            saa += (xa[i] - m) * (xa[i] - m);
+            sbb += (xb[i] - m) * (xb[i] - m);
+        }
+        const double want = sab / std::sqrt(saa * sbb);
+        QVERIFY2(std::abs(rsaSpearmanOfRdms(a, b, "a", "b") - want) < 1e-12,
+                 qPrintable(QString::number(rsaSpearmanOfRdms(a, b, "a", "b") - want)));
+
+        a(3, 7) = std::nanf("");
+        try {
+            (void)rsaSpearmanOfRdms(b, a, "first", "second");
+            QFAIL("NaN accepted");
+        } catch (const repscope::FormatError& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("second"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(repscope::AlignmentError,
+                                 (void)rsaSpearmanOfRdms(b, repscope::MatrixF::Zero(5, 5), "b", "c"));
+        QVERIFY_THROWS_EXCEPTION(repscope::FormatError,
+                                 (void)rsaSpearmanOfRdms(rb, repscope::MatrixF::Zero(4, 4), "b", "zero"));
+    }
+
     void quantileMatchesNumpy() {
         // np.quantile([0.5,0.2,0.9,0.1,0.7,0.3], q) for q = 0, .1, .25, .5, .9, 1:
         //   0.1, 0.15000000000000002, 0.225, 0.4, 0.8, 0.9

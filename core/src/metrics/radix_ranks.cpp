@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -30,9 +31,9 @@ struct Item {
 
 // Items [first, first + count) share a key that is coarser than the values (see
 // radixAverageRanks): ordered by the values themselves, ties found exactly, ranks written.
-template <class Key>
+template <class Key, class Sink>
 void rankRun(Item<Key>* items, std::size_t first, std::size_t count, const double* values,
-             Eigen::VectorXd& r) {
+             Sink& sink) {
     Item<Key>* run = items + first;
     std::sort(run, run + count, [&](const Item<Key>& x, const Item<Key>& y) {
         return values[x.index] < values[y.index];
@@ -40,8 +41,8 @@ void rankRun(Item<Key>* items, std::size_t first, std::size_t count, const doubl
     std::size_t start = 0;
     for (std::size_t i = 1; i <= count; ++i) {
         if (i == count || values[run[i].index] != values[run[start].index]) {
-            const double rank = 0.5 * static_cast<double>(2 * first + start + i - 1) + 1.0;
-            for (std::size_t k = start; k < i; ++k) r(static_cast<Index>(run[k].index)) = rank;
+            const std::uint64_t doubled = 2 * first + start + i + 1;  // twice the average rank
+            for (std::size_t k = start; k < i; ++k) sink(run[k].index, doubled);
             start = i;
         }
     }
@@ -73,11 +74,12 @@ Scratch& keptScratch() {
     return kept;
 }
 
-// LSD radix sort of (key, index) items, then average ranks written by index. With `values`,
+// LSD radix sort of (key, index) items, then twice the average ranks (integers) given to
+// sink(index, doubled) by index. fill(i) is called once for each i, in order. With `values`,
 // equal keys are not yet ties: such runs are ordered by the values (rankRun).
-template <class Fill>
-Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
-                             const double* values = nullptr) {
+template <class Fill, class Sink>
+void radixRanks(std::size_t n, Fill fill, ProgressSpan span, Sink sink,
+                const double* values = nullptr) {
     Scratch once;
     Scratch& scratch = n <= kKeptItems ? keptScratch() : once;
     scratch.reserve(n);
@@ -110,26 +112,76 @@ Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
         std::swap(a, b);
         span.report(static_cast<double>(digit + 1) / (kDigits + 1));
     }
-    Eigen::VectorXd r(static_cast<Index>(n));
-    linalg::adviseHugePages(r.data(), n * sizeof(double));
     std::size_t start = 0;
     for (std::size_t i = 1; i <= n; ++i) {
         if (i == n || a[i].key != a[start].key) {
             if (values != nullptr && i - start > 1) {
-                rankRun(a, start, i - start, values, r);
+                rankRun(a, start, i - start, values, sink);
                 start = i;
                 continue;
             }
-            const double rank = 0.5 * static_cast<double>(start + i - 1) + 1.0;
-            for (std::size_t k = start; k < i; ++k) r(static_cast<Index>(a[k].index)) = rank;
+            const std::uint64_t doubled = start + i + 1;  // twice the average rank
+            for (std::size_t k = start; k < i; ++k) sink(a[k].index, doubled);
             start = i;
         }
     }
     span.report(1.0);
+}
+
+// Average ranks as float64 (multiples of ½, exact).
+template <class Fill>
+Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
+                             const double* values = nullptr) {
+    Eigen::VectorXd r(static_cast<Index>(n));
+    linalg::adviseHugePages(r.data(), n * sizeof(double));
+    double* out = r.data();
+    radixRanks(
+        n, fill, span,
+        [out](std::uint32_t index, std::uint64_t doubled) {
+            out[index] = 0.5 * static_cast<double>(doubled);
+        },
+        values);
     return r;
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> doubledUpperTriangleRanks(const MatrixF& m, std::string_view what,
+                                                     ProgressSpan span) {
+    const auto size = static_cast<std::size_t>(m.rows());
+    if (m.rows() != m.cols()) {
+        throw FormatError(std::string(what) + " is " + std::to_string(m.rows()) + "×" +
+                          std::to_string(m.cols()) + ", but an RDM must be square (N×N).");
+    }
+    const std::size_t n = size < 2 ? 0 : size * (size - 1) / 2;
+    if (n >= (std::size_t{1} << 31)) {
+        throw InputError("Ranking more than 2,147,483,647 pairs this way is not supported.");
+    }
+    std::vector<std::uint32_t> doubled(n);
+    linalg::adviseHugePages(doubled.data(), n * sizeof(std::uint32_t));
+    const float* data = m.data();  // row-major
+    bool finite = true;
+    // The upper triangle in row-major order (scipy's squareform order), walked once.
+    std::size_t row = 0;
+    std::size_t col = 1;
+    radixRanks(
+        n,
+        [&](std::size_t) {
+            const float v = data[row * size + col];
+            finite = finite && std::isfinite(v);
+            if (++col == size) {
+                ++row;
+                col = row + 1;
+            }
+            return orderedBits(v);
+        },
+        span,
+        [out = doubled.data()](std::uint32_t index, std::uint64_t d) {
+            out[index] = static_cast<std::uint32_t>(d);
+        });
+    if (!finite) throw FormatError(std::string(what) + " holds NaN or infinite dissimilarities.");
+    return doubled;
+}
 
 Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {
     const auto n = static_cast<std::size_t>(v.size());

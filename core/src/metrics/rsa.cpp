@@ -146,6 +146,62 @@ double rsaSpearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress&
     return rho;
 }
 
+double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view nameA,
+                         std::string_view nameB, Progress& progress) {
+    if (a.rows() != b.rows()) {
+        throw AlignmentError(std::string(nameA) + " has " + std::to_string(a.rows()) +
+                             " stimuli but " + std::string(nameB) + " has " +
+                             std::to_string(b.rows()));
+    }
+    ProgressSpan span(progress);
+    std::vector<std::uint32_t> ra;
+    std::vector<std::uint32_t> rb;
+    std::exception_ptr failure;
+#pragma omp parallel sections num_threads(2)
+    {
+#pragma omp section
+        {
+            try {
+                ra = detail::doubledUpperTriangleRanks(a, nameA, span.sub(0.0, 0.9));
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+#pragma omp section
+        {
+            try {
+                CancelOnlyProgress second(progress);
+                rb = detail::doubledUpperTriangleRanks(b, nameB, ProgressSpan(second));
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+    if (ra.size() < 2) throw InputError("rsa_spearman needs at least 3 stimuli.");
+    // Doubled ranks 2…2n average n + 1; sums of integer products in float64.
+    const auto size = static_cast<std::ptrdiff_t>(ra.size());
+    const double mean = static_cast<double>(ra.size()) + 1.0;
+    double saa = 0.0;
+    double sbb = 0.0;
+    double sab = 0.0;
+#pragma omp parallel for reduction(+ : saa, sbb, sab) schedule(static)
+    for (std::ptrdiff_t i = 0; i < size; ++i) {
+        const double da = static_cast<double>(ra[static_cast<std::size_t>(i)]) - mean;
+        const double db = static_cast<double>(rb[static_cast<std::size_t>(i)]) - mean;
+        saa += da * da;
+        sbb += db * db;
+        sab += da * db;
+    }
+    if (!(saa > 0.0) || !(sbb > 0.0)) {
+        throw FormatError("All dissimilarities of one RDM are equal, so rsa_spearman is undefined.");
+    }
+    span.finish();
+    return std::clamp(sab / std::sqrt(saa * sbb), -1.0, 1.0);
+}
+
 double rsaKendallTauA(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {
     requireSameLength(a, b, "rsa_kendall_tau_a");
     ProgressSpan span(progress);

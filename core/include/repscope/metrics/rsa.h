@@ -41,6 +41,14 @@ enum class RsaComparator { Spearman, Pearson, KendallTauA, Cosine };
                                        RsaComparator comparator,
                                        Progress& progress = silentProgress());
 
+// rsa_spearman of two precomputed float32 N×N RDMs (their upper triangles): each triangle is
+// ranked straight from the float32 values (one thread each), no float64 copies. The same value
+// as rsaSpearman of the triangles as float64. FormatError naming the RDM when one is not
+// square or holds NaN/Inf; AlignmentError for different N.
+[[nodiscard]] double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view nameA,
+                                       std::string_view nameB,
+                                       Progress& progress = silentProgress());
+
 // 1-based ranks, ties replaced by their average rank (scipy.stats.rankdata "average").
 [[nodiscard]] Eigen::VectorXd averageRanks(const Eigen::VectorXd& v,
                                            Progress& progress = silentProgress());
