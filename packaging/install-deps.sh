@@ -24,6 +24,7 @@ packages=(
   clang libclang-rt-14-dev libomp-14-dev
   # Python peers for tests that write files the way users do, and for benchmarks
   python3 python3-numpy python3-h5py python3-anndata python3-torch python3-scipy python3-sklearn
+  umap-learn
 )
 
 missing=()

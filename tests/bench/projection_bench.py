@@ -19,8 +19,9 @@
                             METHOD: pca (PCA(n_components=2)), pca50 (PCA(n_components=50,
                             svd_solver='randomized')), tsne (TSNE(n_components=2, init='pca',
                             learning_rate='auto', random_state=0)), mds (classical MDS with numpy
-                            + scipy eigsh: sklearn has none, its MDS is SMACOF), umap (umap-learn,
-                            when importable)
+                            + scipy eigsh: sklearn has none, its MDS is SMACOF), umap (umap-learn
+                            UMAP(n_components=2, random_state=seed), defaults n_neighbors=15,
+                            min_dist=0.1; Debian 12's umap-learn 0.5.3)
   trust FILE:PATH C.npy...  trustworthiness (k = 10) of each coordinate file against the data, by
                             sklearn.manifold.trustworthiness; prints JSON. When its N x N
                             matrices would not fit in memory (--how auto), a blocked
@@ -50,7 +51,7 @@ import tempfile  # noqa: E402
 import h5py  # noqa: E402
 import numpy as np  # noqa: E402
 
-UMAP_MISSING = "umap-learn: not available in Debian 12"
+UMAP_MISSING = "umap-learn is not installed (Debian 12: apt-get install umap-learn)"
 STR = h5py.string_dtype("utf-8")
 K = 10  # trustworthiness neighbours, as repscope
 

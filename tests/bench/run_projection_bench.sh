@@ -77,7 +77,7 @@ load() {
 }
 json_str() { "$python" -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1"; }
 
-umap_note="umap-learn: not available in Debian 12"
+umap_note="umap-learn is not installed (Debian 12: apt-get install umap-learn)"
 umap_ok=$("${pyenv[@]}" "$python" -c 'import importlib.util as u; print(int(u.find_spec("umap") is not None))')
 notes=(
   "The 50k PCA rows: repscope \`--dims 50\` (randomized PCA, 10 oversamples, 6 power iterations) beside sklearn's PCA(n_components=50, svd_solver='randomized'), and sklearn's PCA(n_components=2) for reference."
@@ -87,7 +87,8 @@ notes=(
   "The 50k PCA(n_components=50) row's trustworthiness is that of its 50-D scores (all 50 axes), so it is not comparable with the 2-D rows."
   "Seeds: repscope --seed 0, sklearn random_state=0 (PCA(n_components=2) on these shapes is exact or randomized per sklearn's 'auto' rule)."
 )
-[[ $umap_ok == 1 ]] || notes+=("umap: repscope's UMAP is timed; there is no Python row because $umap_note (not packaged; python3-pynndescent alone is not UMAP).")
+[[ $umap_ok == 1 ]] || notes+=("umap: repscope's UMAP is timed; there is no Python row because $umap_note.")
+[[ $umap_ok != 1 ]] || notes+=("umap: umap-learn 0.5.3 (Debian 12) with its defaults (n_neighbors=15, min_dist=0.1, 200 epochs above 10,000 stimuli, else 500), random_state=0, against repscope --seed 0. numba compiles umap-learn's kernels on first use and caches them; the median of 3 runs hides that first compile, a single run (over LONG_S) does not.")
 {
   printf '{"kind": "meta", "version": %s, "openblas_coretype": %s, "coretype_why": %s, "repeats": %s, "long_s": %s, "notes": [' \
     "$(json_str "$("$repscope" --version 2>/dev/null || echo repscope)")" "$(json_str "$coretype")" \
