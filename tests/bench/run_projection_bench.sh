@@ -88,7 +88,7 @@ notes=(
   "Seeds: repscope --seed 0, sklearn random_state=0 (PCA(n_components=2) on these shapes is exact or randomized per sklearn's 'auto' rule)."
 )
 [[ $umap_ok == 1 ]] || notes+=("umap: repscope's UMAP is timed; there is no Python row because $umap_note.")
-[[ $umap_ok != 1 ]] || notes+=("umap: umap-learn 0.5.3 (Debian 12) with its defaults (n_neighbors=15, min_dist=0.1, 200 epochs above 10,000 stimuli, else 500), random_state=0, against repscope --seed 0. numba compiles umap-learn's kernels on first use and caches them; the median of 3 runs hides that first compile, a single run (over LONG_S) does not.")
+[[ $umap_ok != 1 ]] || notes+=("umap: umap-learn 0.5.3 (Debian 12) with its defaults (n_neighbors=15, min_dist=0.1, 200 epochs above 10,000 stimuli, else 500), random_state=0, against repscope --seed 0. numba compiles umap-learn's kernels in every process (most are not cached), which is most of its time on digits.")
 {
   printf '{"kind": "meta", "version": %s, "openblas_coretype": %s, "coretype_why": %s, "repeats": %s, "long_s": %s, "notes": [' \
     "$(json_str "$("$repscope" --version 2>/dev/null || echo repscope)")" "$(json_str "$coretype")" \
