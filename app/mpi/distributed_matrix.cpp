@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -24,6 +23,7 @@
 #include "repscope/error.h"
 #include "repscope/matrix_writer.h"
 #include "repscope/metrics/prepared_layer.h"
+#include "resident_memory.h"
 
 namespace repscope::mpi {
 
@@ -152,21 +152,6 @@ TileResult decode(const std::vector<char>& bytes, std::size_t k) {
         out.undefined.push_back(std::move(u));
     }
     return out;
-}
-
-// Peak resident memory of this process (VmHWM), bytes; 0 when /proc is not there.
-double peakResidentBytes() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) {
-            std::istringstream fields(line.substr(6));
-            double kib = 0.0;
-            fields >> kib;
-            return kib * 1024.0;
-        }
-    }
-    return 0.0;
 }
 
 MatrixJob openJob(const std::vector<std::string>& args) {

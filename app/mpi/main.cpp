@@ -11,6 +11,7 @@
 
 #include "cli/safe_output.h"
 #include "distributed_matrix.h"
+#include "distributed_rdm.h"
 #include "mpi_context.h"
 #include "repscope/data_file.h"
 #include "repscope/error.h"
@@ -24,8 +25,10 @@ const char* const kUsage =
     "Usage: mpirun -n P repscope-mpi SUBCOMMAND [OPTIONS]\n\n"
     "Sub-commands (the syntax of `repscope SUBCOMMAND`; see SUBCOMMAND --help):\n"
     "  matrix   every representation against every other, tiles of pairs over the ranks,\n"
-    "           resumable with --checkpoint\n\n"
-    "`rdm` and `evaluate` are not distributed yet: run them with `repscope`.\n";
+    "           resumable with --checkpoint\n"
+    "  rdm      one representation's RDM in row blocks over the ranks, streamed to rank 0's\n"
+    "           writer (no rank holds the N x N matrix)\n\n"
+    "`evaluate` is not distributed yet: run it with `repscope`.\n";
 
 std::string selfExecutable(const char* argv0) {
     char buf[PATH_MAX];
@@ -54,9 +57,18 @@ int dispatch(const repscope::mpi::MpiContext& context, const std::vector<std::st
         }
         return repscope::mpi::runDistributedMatrix(context, rest);
     }
+    if (args[0] == "rdm") {
+        for (const std::string& a : rest) {
+            if (a == "--help" || a == "-h") {
+                if (root) std::cout << repscope::mpi::kRdmMpiUsage;
+                return 0;
+            }
+        }
+        return repscope::mpi::runDistributedRdm(context, rest);
+    }
     if (root) {
         std::cerr << "repscope-mpi: '" << repscope::printable(args[0])
-                  << "' is not a distributed sub-command (matrix); see repscope-mpi --help\n";
+                  << "' is not a distributed sub-command (matrix, rdm); see repscope-mpi --help\n";
     }
     return 2;
 }

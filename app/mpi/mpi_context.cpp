@@ -79,6 +79,12 @@ void sendBytes(std::vector<char> bytes, int destination, int tag) {
         throw ResourceError("a tile result of " + std::to_string(bytes.size()) +
                             " bytes is too large for one message; use a smaller --tile-size.");
     }
+    // At most 8 messages in flight: a rank never holds more than that in results rank 0 has not
+    // taken yet (RDM row blocks are large).
+    while (pendingSends().size() >= 8) {
+        MPI_Wait(&pendingSends().front().request, MPI_STATUS_IGNORE);
+        pendingSends().pop_front();
+    }
     PendingSend& send = pendingSends().emplace_back();
     send.bytes = std::move(bytes);
     MPI_Isend(send.bytes.data(), static_cast<int>(send.bytes.size()), MPI_BYTE, destination, tag,

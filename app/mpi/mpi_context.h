@@ -48,8 +48,9 @@ void collectively(const MpiContext& context, const std::function<void()>& step);
 [[noreturn]] void abortJob(const MpiContext& context, const std::string& cause);
 
 // Point-to-point bytes (tile results to rank 0). sendBytes does not wait for the receiver (rank 0
-// computes tiles too and takes results between its own): the bytes are kept until
-// finishSends(), which waits for every send of this rank.
+// computes tiles too and takes results between its own): the bytes are kept until they are
+// delivered, at most 8 messages at a time (a 9th waits for the oldest); finishSends() waits for
+// every send of this rank.
 void sendBytes(std::vector<char> bytes, int destination, int tag);
 void finishSends();
 // Receives the next message with `tag` from any rank when one is waiting (wait = false) or the

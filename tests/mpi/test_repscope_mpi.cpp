@@ -1,8 +1,9 @@
-// repscope-mpi matrix on 2 and 3 local ranks. The reference for the distribution logic is the
-// single-process `repscope matrix` (its metrics are tested against published values elsewhere):
+// repscope-mpi matrix and rdm on 2 and 3 local ranks. The reference for the distribution logic is
+// the single-process `repscope matrix` (its metrics are tested against published values elsewhere):
 // the distributed values must equal it to 1e-6, with every rank computing pairs; a run stopped
 // after its first tiles resumes from the checkpoint to the same values, and a rerun with a
 // finished checkpoint computes nothing; bad inputs give one sentence and no output file.
+// `repscope-mpi rdm` (row blocks over the ranks) is held to `repscope rdm` the same way.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -81,7 +82,7 @@ QStringList matrixArgs(const QString& metric) {
 
 }  // namespace
 
-class TestMpiMatrix : public QObject {
+class TestRepscopeMpi : public QObject {
     Q_OBJECT
 
 private slots:
@@ -188,6 +189,60 @@ private slots:
         compareValues(ref, parse(rerun));
     }
 
+    // repscope-mpi rdm: row blocks from every rank, written by rank 0; read back with `repscope
+    // rdm OUT.h5:/rdm` (a precomputed RDM) and held to the single process's RDM (float32 file).
+    void rdmEqualsSingleProcess_data() {
+        QTest::addColumn<QString>("measure");
+        QTest::addColumn<int>("ranks");
+        QTest::newRow("correlation on 3 ranks") << "correlation" << 3;
+        QTest::newRow("euclidean on 2 ranks") << "euclidean" << 2;
+    }
+    void rdmEqualsSingleProcess() {
+        QFETCH(QString, measure);
+        QFETCH(int, ranks);
+        const QString layer = zoo("zoo_a.h5") + ":/net/layer3";
+        const ProcessResult ref = runRepscope({"rdm", layer, "--measure", measure, "--json"});
+        QVERIFY2(ref.exitCode == 0, qPrintable(ref.err));
+        const QString out = zoo("rdm-" + measure + ".h5");
+        const ProcessResult r = runMpi(ranks, {"rdm", layer, "--measure", measure, "--out", out,
+                                               "--block-rows", "7", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray rankStats = parse(r).value("ranks").toArray();
+        QCOMPARE(rankStats.size(), ranks);
+        int rows = 0;
+        for (const auto& st : rankStats) {
+            QVERIFY2(st.toObject().value("rows").toInt() > 0, "a rank computed no rows");
+            rows += st.toObject().value("rows").toInt();
+        }
+        QCOMPARE(rows, 40);
+        const ProcessResult back = runRepscope({"rdm", out + ":/rdm", "--json"});
+        QVERIFY2(back.exitCode == 0, qPrintable(back.err));
+        const QJsonObject a = parse(ref);
+        const QJsonObject b = parse(back);
+        QCOMPARE(b.value("measure").toString(), measure);
+        QCOMPARE(b.value("labels").toArray(), a.value("labels").toArray());
+        const QJsonArray ua = a.value("upper").toArray();
+        const QJsonArray ub = b.value("upper").toArray();
+        QCOMPARE(ub.size(), qsizetype(40 * 39 / 2));
+        QCOMPARE(ub.size(), ua.size());
+        for (qsizetype k = 0; k < ua.size(); ++k) {
+            const double x = ua[k].toDouble();
+            QVERIFY2(std::abs(x - ub[k].toDouble()) <= 1e-6 * std::max(std::abs(x), 1e-3),
+                     qPrintable(QString("entry %1: %2 vs %3").arg(k).arg(x).arg(ub[k].toDouble())));
+        }
+    }
+
+    void rdmOfConstantRowsIsOneSentence() {
+        const QString out = zoo("rdm-constant.h5");
+        const ProcessResult r = runMpi(2, {"rdm", zoo("zoo_b.h5") + ":/other/constant", "--out",
+                                           out});
+        QVERIFY(r.exitCode != 0);
+        const QStringList lines = ownLines(r.err);
+        QVERIFY2(lines.size() == 1 && lines[0].contains("undefined"), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(QDir(scratchDir()).entryList({"rdm-constant.h5*"}).isEmpty());
+    }
+
     void badInputs_data() {
         QTest::addColumn<QStringList>("files");
         QTest::addColumn<QString>("checkpoint");
@@ -228,5 +283,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMpiMatrix)
-#include "test_mpi_matrix.moc"
+QTEST_GUILESS_MAIN(TestRepscopeMpi)
+#include "test_repscope_mpi.moc"
