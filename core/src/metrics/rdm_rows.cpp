@@ -5,6 +5,7 @@
 
 #include "metrics/metric_support.h"
 #include "repscope/error.h"
+#include "repscope/linalg/blas.h"
 
 namespace repscope::metrics {
 
@@ -49,8 +50,13 @@ Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> RdmRows::
         throw InputError("rows " + std::to_string(first) + "+" + std::to_string(count) +
                          " lie outside the RDM of " + std::to_string(n) + " stimuli.");
     }
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> r =
-        p_.middleRows(first, count) * p_.transpose();
+    // The Gram block through linalg (OpenBLAS when present), as computeRdm: pᵀ is a column-major
+    // D×N matrix, so the N×count block is (pᵀ)ᵀ pᵀ[:, first:first+count] without any copy; its
+    // columns are the rows wanted.
+    const auto pt = p_.transpose();
+    Eigen::MatrixXd gram(n, count);
+    linalg::gemm(true, false, 1.0, pt, pt.middleCols(first, count), 0.0, gram);
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> r = gram.transpose();
 #pragma omp parallel for schedule(dynamic, 4)
     for (Eigen::Index a = 0; a < count; ++a) {
         const Eigen::Index i = first + a;
