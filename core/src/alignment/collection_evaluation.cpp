@@ -85,12 +85,10 @@ std::string targetName(const Collection& collection, const SetTarget& target) {
     return collection.files()[target.fileIndex]->path() + ":" + target.path;
 }
 
-CollectionEvaluation evaluateCollection(const Collection& collection, const SetTarget& target,
-                                        const CollectionEvaluationOptions& options,
-                                        Progress& progress) {
-    const RdmSet& set = targetSet(collection, target);
-    CollectionEvaluation out;
-    out.target = targetName(collection, target);
+EvaluationPlan planEvaluation(const Collection& collection, const SetTarget& target,
+                              const CollectionEvaluationOptions& options) {
+    EvaluationPlan out;
+    out.target = targetName(collection, target);  // throws when the set is gone
     const std::size_t all = collection.stimulusCount();
     checkStimuli(options.stimuli, all);
     out.n = options.stimuli.empty() ? all : options.stimuli.size();
@@ -98,56 +96,77 @@ CollectionEvaluation evaluateCollection(const Collection& collection, const SetT
         throw AlignmentError(out.target + " shares " + std::to_string(out.n) +
                              " stimuli with the models; evaluating needs at least 3");
     }
-    std::vector<std::string> labels;
-    labels.reserve(out.n);
+    out.labels.reserve(out.n);
     for (std::size_t i = 0; i < out.n; ++i) {
-        labels.push_back(collection.stimuli().label(options.stimuli.empty() ? i : options.stimuli[i]));
+        out.labels.push_back(
+            collection.stimuli().label(options.stimuli.empty() ? i : options.stimuli[i]));
     }
-
-    std::vector<CollectionEntry> candidates;
     for (const CollectionEntry& e : collection.representations()) {
         const RepresentationInfo& info = e.representation->info();
         if (!info.rdmSet.empty() && !modelOfSet(collection, e, target)) continue;
         if (options.excludeTargetFile && e.fileIndex == target.fileIndex) continue;
         if (!selected(options.select, info)) continue;
-        candidates.push_back(e);
+        out.models.push_back(e);
     }
-    if (candidates.empty()) {
+    if (out.models.empty()) {
         throw InputError(options.select == "*"
                              ? "there is no model (a representation or a single precomputed RDM) "
                                "besides RDM sets"
                              : "no model matches '" + options.select + "'");
     }
-    const double reading = 0.6;
-    const double step = reading / static_cast<double>(candidates.size() + set.members.size());
-    double done = 0.0;
+    return out;
+}
 
+NamedRdms subjectRdms(const Collection& collection, const SetTarget& target,
+                      const CollectionEvaluationOptions& options, Progress& progress) {
+    const RdmSet& set = targetSet(collection, target);
     NamedRdms subjects;
     for (std::size_t k = 0; k < set.members.size(); ++k) {
-        SubProgress p(progress, done, done + step);
+        SubProgress p(progress, static_cast<double>(k) / static_cast<double>(set.members.size()),
+                      static_cast<double>(k + 1) / static_cast<double>(set.members.size()));
         const CollectionEntry entry{set.members[k], target.fileIndex};
         subjects.names.push_back(set.subjects.at(k));
         subjects.rdms.push_back(condensedWithMissing(squareOf(collection.read(entry, p), options.stimuli),
                                                      set.members[k]->info().qualifiedName()));
-        done += step;
     }
+    return subjects;
+}
+
+Eigen::VectorXd modelRdm(const Collection& collection, const CollectionEntry& model,
+                         const CollectionEvaluationOptions& options,
+                         const std::vector<std::string>& labels, Progress& progress) {
+    const RepresentationInfo& info = model.representation->info();
+    if (info.kind == RepresentationKind::Rdm) {
+        return condensedWithMissing(squareOf(collection.read(model, progress), options.stimuli),
+                                    info.qualifiedName());
+    }
+    const MatrixF values = rowsOf(collection.read(model, progress), options.stimuli);
+    requireFinite(values, info.qualifiedName(), labels);
+    return metrics::upperTriangle(metrics::computeRdm(values, options.measure, labels));
+}
+
+CollectionEvaluation evaluateCollection(const Collection& collection, const SetTarget& target,
+                                        const CollectionEvaluationOptions& options,
+                                        Progress& progress) {
+    const RdmSet& set = targetSet(collection, target);
+    EvaluationPlan plan = planEvaluation(collection, target, options);
+    CollectionEvaluation out;
+    out.target = plan.target;
+    out.n = plan.n;
+    const double reading = 0.6;
+    const double step = reading / static_cast<double>(plan.models.size() + set.members.size());
+    double done = 0.0;
+
+    SubProgress subjectProgress(progress, 0.0, step * static_cast<double>(set.members.size()));
+    const NamedRdms subjects = subjectRdms(collection, target, options, subjectProgress);
+    done = step * static_cast<double>(set.members.size());
     out.subjects = subjects.names;
 
     NamedRdms models;
-    for (const CollectionEntry& e : candidates) {
+    for (const CollectionEntry& e : plan.models) {
         SubProgress p(progress, done, done + step);
-        const RepresentationInfo& info = e.representation->info();
-        Eigen::VectorXd v;
-        if (info.kind == RepresentationKind::Rdm) {
-            v = condensedWithMissing(squareOf(collection.read(e, p), options.stimuli),
-                                     info.qualifiedName());
-        } else {
-            const MatrixF values = rowsOf(collection.read(e, p), options.stimuli);
-            requireFinite(values, info.qualifiedName(), labels);
-            v = metrics::upperTriangle(metrics::computeRdm(values, options.measure, labels));
-        }
-        models.names.push_back(info.qualifiedName());
-        models.rdms.push_back(std::move(v));
+        models.names.push_back(e.representation->info().qualifiedName());
+        models.rdms.push_back(modelRdm(collection, e, options, plan.labels, p));
         out.models.push_back(e);
         done += step;
     }

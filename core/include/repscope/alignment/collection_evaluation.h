@@ -57,6 +57,27 @@ struct CollectionEvaluation {
                                                       const CollectionEvaluationOptions& options,
                                                       Progress& progress = silentProgress());
 
+// The pieces of evaluateCollection, for a caller that computes the models' RDMs elsewhere
+// (repscope-mpi evaluate spreads them over MPI ranks): which models, in which order, over which
+// stimuli (throws as evaluateCollection for no model or fewer than 3 stimuli); the subjects'
+// condensed RDMs; one model's condensed RDM. evaluateCollection is these three, then
+// evaluateModels.
+struct EvaluationPlan {
+    std::string target;                   // "file:/path"
+    std::size_t n = 0;                    // stimuli compared
+    std::vector<std::string> labels;      // their labels
+    std::vector<CollectionEntry> models;  // in collection order
+};
+[[nodiscard]] EvaluationPlan planEvaluation(const Collection& collection, const SetTarget& target,
+                                            const CollectionEvaluationOptions& options);
+[[nodiscard]] NamedRdms subjectRdms(const Collection& collection, const SetTarget& target,
+                                    const CollectionEvaluationOptions& options,
+                                    Progress& progress = silentProgress());
+[[nodiscard]] Eigen::VectorXd modelRdm(const Collection& collection, const CollectionEntry& model,
+                                       const CollectionEvaluationOptions& options,
+                                       const std::vector<std::string>& labels,
+                                       Progress& progress = silentProgress());
+
 // The set's subjects averaged pair by pair over those that have the pair (NaN where none has),
 // as an N×N matrix with a zero diagonal: the "pooled" target RDM the views show.
 [[nodiscard]] MatrixF meanSubjectRdm(const Collection& collection, const SetTarget& target,
