@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/safe_output.h"
+#include "distributed_evaluate.h"
 #include "distributed_matrix.h"
 #include "distributed_rdm.h"
 #include "mpi_context.h"
@@ -27,8 +28,8 @@ const char* const kUsage =
     "  matrix   every representation against every other, tiles of pairs over the ranks,\n"
     "           resumable with --checkpoint\n"
     "  rdm      one representation's RDM in row blocks over the ranks, streamed to rank 0's\n"
-    "           writer (no rank holds the N x N matrix)\n\n"
-    "`evaluate` is not distributed yet: run it with `repscope`.\n";
+    "           writer (no rank holds the N x N matrix)\n"
+    "  evaluate models against subjects' RDMs, the models' RDMs computed over the ranks\n";
 
 std::string selfExecutable(const char* argv0) {
     char buf[PATH_MAX];
@@ -66,9 +67,19 @@ int dispatch(const repscope::mpi::MpiContext& context, const std::vector<std::st
         }
         return repscope::mpi::runDistributedRdm(context, rest);
     }
+    if (args[0] == "evaluate") {
+        for (const std::string& a : rest) {
+            if (a == "--help" || a == "-h") {
+                if (root) std::cout << repscope::mpi::kEvaluateMpiUsage;
+                return 0;
+            }
+        }
+        return repscope::mpi::runDistributedEvaluate(context, rest);
+    }
     if (root) {
         std::cerr << "repscope-mpi: '" << repscope::printable(args[0])
-                  << "' is not a distributed sub-command (matrix, rdm); see repscope-mpi --help\n";
+                  << "' is not a distributed sub-command (matrix, rdm, evaluate); see "
+                     "repscope-mpi --help\n";
     }
     return 2;
 }

@@ -1,9 +1,10 @@
-// repscope-mpi matrix and rdm on 2 and 3 local ranks. The reference for the distribution logic is
-// the single-process `repscope matrix` (its metrics are tested against published values elsewhere):
-// the distributed values must equal it to 1e-6, with every rank computing pairs; a run stopped
-// after its first tiles resumes from the checkpoint to the same values, and a rerun with a
-// finished checkpoint computes nothing; bad inputs give one sentence and no output file.
-// `repscope-mpi rdm` (row blocks over the ranks) is held to `repscope rdm` the same way.
+// repscope-mpi matrix, rdm and evaluate on 2 and 3 local ranks. The reference for the
+// distribution logic is the single-process `repscope` (its metrics are tested against published
+// values elsewhere): the distributed matrix must equal `repscope matrix` to 1e-6, with every rank
+// computing pairs; a run stopped after its first tiles resumes from the checkpoint to the same
+// values, and a rerun with a finished checkpoint computes nothing; bad inputs give one sentence
+// and no output file. `repscope-mpi rdm` (row blocks over the ranks) is held to `repscope rdm`
+// the same way, and `repscope-mpi evaluate` (models over the ranks) to `repscope evaluate`.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -241,6 +242,23 @@ private slots:
         QVERIFY2(lines.size() == 1 && lines[0].contains("undefined"), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
         QVERIFY(QDir(scratchDir()).entryList({"rdm-constant.h5*"}).isEmpty());
+    }
+
+    // repscope-mpi evaluate: the models' RDMs on 3 ranks (one model each), the statistics on
+    // rank 0: the same document as `repscope evaluate`, byte for byte, bootstrap included.
+    void evaluateEqualsSingleProcess() {
+        const QString f = makeFixture("rdm_set_native.h5");
+        const QStringList args = {"evaluate", f, "--target", f + ":/brain/subjects",
+                                  "--comparator", "spearman", "--bootstrap", "20", "--json"};
+        const ProcessResult ref = runRepscope(args);
+        QVERIFY2(ref.exitCode == 0, qPrintable(ref.err));
+        const ProcessResult r = runMpi(3, args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!ref.out.isEmpty());
+        QCOMPARE(r.out, ref.out);
+        for (int rank = 0; rank < 3; ++rank) {
+            QVERIFY2(r.err.contains(QString("rank %1: 1 models").arg(rank)), qPrintable(r.err));
+        }
     }
 
     void badInputs_data() {
