@@ -15,9 +15,11 @@ namespace repscope::io {
 namespace {
 
 constexpr H5Z_filter_t kLzfFilterId = 32000;
-// Chunks are at most 4 GiB in HDF5; a stored chunk larger than its decoded size plus deflate's
-// worst-case growth is left to HDF5 (which refuses it), and so are reads of > 2^20 chunks.
-constexpr std::uint64_t kMaxChunkBytes = std::uint64_t{1} << 32;
+// Chunks of more than 256 MiB decoded (HDF5 allows 4 GiB; h5py's own choice is ≤ 1 MiB) are left
+// to HDF5, which holds one chunk at a time where this path holds one per thread plus the raw
+// bytes. So are stored chunks larger than their decoded size plus deflate's worst-case growth
+// (HDF5 refuses them) and reads of more than 2^20 chunks.
+constexpr std::uint64_t kMaxChunkBytes = std::uint64_t{256} << 20;
 constexpr std::size_t kMaxChunksPerRead = std::size_t{1} << 20;
 
 struct Plan {
