@@ -42,7 +42,8 @@ const char* const kMatrixMpiUsage =
     "  --stop-after-tiles K  each rank stops after K tiles (tests: a simulated preemption;\n"
     "                        needs --checkpoint; exit status 75)\n"
     "  --json                as `repscope matrix`, plus \"ranks\": [{\"rank\", \"pairs\",\n"
-    "                        \"seconds\", ...}], \"computed_pairs\", \"resumed_pairs\"\n";
+    "                        \"seconds\", \"cpu_seconds\", ...}], \"computed_pairs\",\n"
+    "                        \"resumed_pairs\"\n";
 
 namespace {
 
@@ -371,6 +372,7 @@ void writeOutput(const MatrixJob& job, const Assembly& assembly,
         w.key("read_bytes").value(static_cast<std::uint64_t>(s[4]));
         w.key("sent_bytes").value(static_cast<std::uint64_t>(s[5]));
         w.key("peak_rss_bytes").value(static_cast<std::uint64_t>(s[6]));
+        w.key("cpu_seconds").value(s[7]);
         w.endObject();
     }
     w.endArray();
@@ -495,6 +497,7 @@ int runDistributedMatrix(const MpiContext& context, const std::vector<std::strin
 
     // Compute this rank's tiles; rank 0 also takes the others' results as they come.
     const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = processCpuSeconds();
     PreparedCache cache(job, budget);
     const std::vector<std::size_t>& mine = assignment[static_cast<std::size_t>(context.rank())];
     const std::size_t myCount = std::min<std::size_t>(mine.size(), stopAfter);
@@ -556,7 +559,8 @@ int runDistributedMatrix(const MpiContext& context, const std::vector<std::strin
     const std::vector<double> mineStats = {static_cast<double>(myPairs), seconds,
                                            static_cast<double>(myCount),
                                            static_cast<double>(cache.preparedCount),
-                                           cache.readBytes, sentBytes, peakResidentBytes()};
+                                           cache.readBytes, sentBytes, peakResidentBytes(),
+                                           processCpuSeconds() - cpuStart};
     const std::vector<double> stats = gatherDoubles(mineStats);
     if (!context.isRoot()) return 0;
 

@@ -40,7 +40,8 @@ run() {  # ranks threads
 import json, sys
 o = json.load(open(sys.argv[1]))
 ranks, threads, wall = sys.argv[2], sys.argv[3], float(sys.argv[5]) - float(sys.argv[4])
-per = "; ".join(f"r{r['rank']}: {r['pairs']} pairs {r['seconds']:.1f} s, {r['prepared']} layers read "
+per = "; ".join(f"r{r['rank']}: {r['pairs']} pairs {r['seconds']:.1f} s ({r['cpu_seconds']:.1f} CPU s), "
+                f"{r['prepared']} layers read "
                 f"({r['read_bytes'] / 2**20:.0f} MiB), sent {r['sent_bytes'] / 1024:.1f} KiB, "
                 f"VmHWM {r['peak_rss_bytes'] / 2**20:.0f} MiB" for r in o["ranks"])
 print(f"| {ranks} | {threads} | {wall:.1f} | {per} |")
