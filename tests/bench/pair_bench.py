@@ -161,25 +161,33 @@ def coretype():
     return "Haswell" if " avx2 " in flags else ""
 
 
-def once(cmd, env):
+def once(cmd, env, cpu=None):
+    import resource
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(cmd, env=env, capture_output=True, text=True)
     dt = time.perf_counter() - t
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
         sys.exit(f"pair_bench: {' '.join(cmd)} failed ({p.returncode}): {p.stderr.strip()}")
+    if cpu is not None:
+        cpu.append(c1.ru_utime + c1.ru_stime - c0.ru_utime - c0.ru_stime)
     return dt, p.stdout
 
 
 def side_by_side(tools, repeats):
-    """tools: [(name, cmd, env)]; alternates the tools run by run; median wall s and last stdout."""
+    """tools: [(name, cmd, env)]; alternates the tools run by run; median wall s, all wall s,
+    last stdout and median CPU s (user + system, all threads)."""
     times = {name: [] for name, _, _ in tools}
+    cpu = {name: [] for name, _, _ in tools}
     out = {}
     for _ in range(repeats):
         for name, cmd, env in tools:
-            dt, stdout = once(cmd, env)
+            dt, stdout = once(cmd, env, cpu[name])
             times[name].append(dt)
             out[name] = stdout
-    return {name: (statistics.median(t), t, out[name]) for name, t in times.items()}
+    return {name: (statistics.median(t), t, out[name], statistics.median(cpu[name]))
+            for name, t in times.items()}
 
 
 def value_of(stdout):
@@ -225,8 +233,9 @@ def run(args):
 
     def pair(case, label, rs_cmd, py_name, py_cmd):
         r = side_by_side([("repscope", rs_cmd, rs_env), (py_name, py_cmd, py_env)], args.repeats)
-        (rs, rs_all, rs_out), (py, py_all, py_out) = r["repscope"], r[py_name]
-        rows.append((label, rs, py_name, py, value_of(rs_out), value_of(py_out), rs_all, py_all))
+        (rs, rs_all, rs_out, rs_cpu), (py, py_all, py_out, py_cpu) = r["repscope"], r[py_name]
+        rows.append((label, rs, py_name, py, value_of(rs_out), value_of(py_out), rs_all, py_all,
+                     rs_cpu, py_cpu))
         print(f"{label}: repscope {rs:.2f} s, {py_name} {py:.2f} s ({py / rs:.2f}x)", file=sys.stderr)
 
     for case in ("cka", "cka_gzip"):
@@ -274,15 +283,16 @@ def write_report(args, rows, reads, dims, load_start, load_end, ct, rs_env):
         f"Machine: {model}, nproc {os.cpu_count()}; load average (1 min) {load_start[0]:.2f} at "
         f"the start, {load_end[0]:.2f} at the end. Python side: numpy {np.__version__} with "
         f"OPENBLAS_CORETYPE={ct or '(unset)'}; {version.strip().replace(chr(10), '; ')}.",
-        f"Whole processes (load + compute), tools alternating, median of {args.repeats}.",
+        f"Whole processes (load + compute), tools alternating, median of {args.repeats}; CPU s = "
+        "user + system time of all threads (median), less sensitive to other work on the machine.",
         "",
-        "| case | RepScope s | peer | peer s | ratio | RepScope value | peer value | runs (RepScope / peer) |",
-        "|---|---:|---|---:|---:|---:|---:|---|",
+        "| case | RepScope s | peer | peer s | ratio | CPU s RepScope / peer (ratio) | RepScope value | peer value | runs (RepScope / peer) |",
+        "|---|---:|---|---:|---:|---|---:|---:|---|",
     ]
-    for label, rs, name, py, rv, pv, rs_all, py_all in rows:
+    for label, rs, name, py, rv, pv, rs_all, py_all, rs_cpu, py_cpu in rows:
         runs = ", ".join(f"{t:.2f}" for t in rs_all) + " / " + ", ".join(f"{t:.2f}" for t in py_all)
-        lines.append(f"| {label} | {rs:.2f} | {name} | {py:.2f} | {py / rs:.2f}x | {fmt(rv)} | "
-                     f"{fmt(pv)} | {runs} |")
+        lines.append(f"| {label} | {rs:.2f} | {name} | {py:.2f} | {py / rs:.2f}x | {rs_cpu:.2f} / "
+                     f"{py_cpu:.2f} ({py_cpu / rs_cpu:.2f}x) | {fmt(rv)} | {fmt(pv)} | {runs} |")
     if reads:
         n, d = dims["read"]
         lines += ["", f"Reading one {n:,} x {d:,} layer into float32, in-process times: "
