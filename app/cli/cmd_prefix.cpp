@@ -91,37 +91,23 @@ int runPrefix(const std::vector<std::string>& args) {
     // The grid's prefix sizes: as given (every row must have them), or the union of the rows'
     // defaults.
     std::vector<int> dims = requested;
-    for (const Embedding& e : set.embeddings) {
-        const int d = static_cast<int>(e.values.cols());
-        if (!requested.empty()) {
-            embedding_checks::checkPrefixDims(requested, d, e.name);
-        } else {
-            for (const int p : embedding_checks::defaultPrefixDims(d)) dims.push_back(p);
-        }
-    }
     if (requested.empty()) {
-        std::sort(dims.begin(), dims.end());
-        dims.erase(std::unique(dims.begin(), dims.end()), dims.end());
+        std::vector<int> ds;
+        for (const Embedding& e : set.embeddings) ds.push_back(static_cast<int>(e.values.cols()));
+        dims = embedding_checks::gridPrefixDims(ds);
+    } else {
+        for (const Embedding& e : set.embeddings) {
+            embedding_checks::checkPrefixDims(requested, static_cast<int>(e.values.cols()), e.name);
+        }
     }
     std::vector<Row> rows;
     for (const Embedding& e : set.embeddings) {
-        Row row{e.name, e.path, static_cast<int>(e.values.cols()), {}, {}};
         embedding_checks::PrefixOptions options;
-        for (const int p : dims) {
-            if (p <= row.d) options.dims.push_back(p);
-        }
         options.codes = column != nullptr ? &column->codes : nullptr;
         options.name = e.name;
-        const auto curve = embedding_checks::prefixCurve(e.values, metric, params, options);
-        std::size_t k = 0;
-        for (const int p : dims) {
-            const bool has = p <= row.d;
-            row.value.push_back(has ? curve.value[k] : std::numeric_limits<double>::quiet_NaN());
-            if (column != nullptr) {
-                row.top1.push_back(has ? curve.top1[k] : std::numeric_limits<double>::quiet_NaN());
-            }
-            k += has ? 1 : 0;
-        }
+        embedding_checks::PrefixCurve curve =
+            embedding_checks::prefixCurveOnGrid(e.values, metric, params, dims, options);
+        Row row{e.name, e.path, static_cast<int>(e.values.cols()), std::move(curve.value), std::move(curve.top1)};
         rows.push_back(std::move(row));
     }
 

@@ -106,6 +106,7 @@ void AnalysisController::setPrefix(int d) {
     rdm_->setSide(FocusSide::A);
     updateRdmNames();  // not focusChanged: the focus pair is the same
     requestRdm();
+    emit prefixChanged();
 }
 
 void AnalysisController::setFocusPair(std::size_t a, std::size_t b) {

@@ -72,6 +72,8 @@ public:
 signals:
     void statusChanged(const QString& text);
     void focusChanged();
+    // Focus A's prefix changed without a focus change (prefix()).
+    void prefixChanged();
     // After a layer matrix or an RDM was put on screen.
     void layerMatrixShown();
     void rdmShown();

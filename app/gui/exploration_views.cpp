@@ -8,8 +8,9 @@
 #include <QMainWindow>
 #include <QMenu>
 
-#include "gui/inspector_controller.h"
-#include "gui/inspector_panel.h"
+#include "gui/inspector/inspector_controller.h"
+#include "gui/inspector/inspector_panel.h"
+#include "gui/inspector/spectrum_controller.h"
 #include "gui/neighbourhood_colouring.h"
 #include "gui/projection_controller.h"
 #include "gui/projection_panel.h"
@@ -25,12 +26,15 @@ ExplorationViews::ExplorationViews(QMainWindow* window, TaskRunner* tasks,
       inspectorPanel_(new InspectorPanel(window)),
       inspectorDock_(new QDockWidget(tr("Inspector"), window)),
       inspector_(new InspectorController(tasks, analysis, inspectorPanel_, this)),
+      spectrum_(new SpectrumController(tasks, analysis, inspectorPanel_->spectrumSection(), this)),
       neighbourhood_(new NeighbourhoodColouring(tasks, analysis, projectionPanel_, this)) {
     projectionPanel_->view()->setSelectionModel(selection);
     inspectorPanel_->setSelectionModel(selection);
     inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock_->setWidget(inspectorPanel_);
     inspectorDock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    // The spectrum of A is computed only while the Inspector is on screen.
+    connect(inspectorDock_, &QDockWidget::visibilityChanged, spectrum_, &SpectrumController::setActive);
     // A click on a point shows its neighbours.
     connect(projectionPanel_->view(), &views::ProjectionView::pointClicked, inspectorPanel_,
             [this](qint64 stimulus) {

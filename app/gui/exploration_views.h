@@ -19,6 +19,7 @@ namespace repscope::gui {
 class AnalysisController;
 class InspectorController;
 class InspectorPanel;
+class SpectrumController;
 class NeighbourhoodColouring;
 class ProjectionController;
 class ProjectionPanel;
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] InspectorPanel* inspectorPanel() const { return inspectorPanel_; }
     [[nodiscard]] QDockWidget* inspectorDock() const { return inspectorDock_; }
     [[nodiscard]] InspectorController* inspector() const { return inspector_; }
+    [[nodiscard]] SpectrumController* spectrum() const { return spectrum_; }
     [[nodiscard]] NeighbourhoodColouring* neighbourhood() const { return neighbourhood_; }
     // View menu entries that show and hide the Projection panel and the Inspector.
     void addViewActions(QMenu* menu);
@@ -45,6 +47,7 @@ private:
     InspectorPanel* inspectorPanel_;
     QDockWidget* inspectorDock_;
     InspectorController* inspector_;
+    SpectrumController* spectrum_;
     NeighbourhoodColouring* neighbourhood_;
 };
 

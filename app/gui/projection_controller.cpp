@@ -22,6 +22,8 @@ ProjectionController::ProjectionController(TaskRunner* tasks, AnalysisController
     : QObject(parent), tasks_(tasks), analysis_(analysis), panel_(panel),
       caches_{analysis->representationCache(), std::make_shared<ProjectionCache>()} {
     connect(analysis_, &AnalysisController::focusChanged, this, &ProjectionController::focusChanged);
+    // A Matryoshka prefix of focus A (Embedding checks view): side A shows X[:, :d].
+    connect(analysis_, &AnalysisController::prefixChanged, this, &ProjectionController::request);
     connect(panel_, &ProjectionPanel::methodChanged, this, &ProjectionController::request);
     connect(panel_, &ProjectionPanel::sideChanged, this, &ProjectionController::request);
     connect(panel_, &ProjectionPanel::layerChanged, this, [this](int layer) {
@@ -64,6 +66,11 @@ void ProjectionController::focusChanged() {
     request();
 }
 
+QString ProjectionController::nameOf(std::size_t representation, int prefix) const {
+    const QString name = analysis_->displayName(representation);
+    return prefix > 0 ? tr("%1 (first %2 dimensions)").arg(name).arg(prefix) : name;
+}
+
 QStringList ProjectionController::layerNames() const {
     QStringList names;
     for (std::size_t i : layers_) {
@@ -85,10 +92,18 @@ void ProjectionController::request() {
     const std::size_t rep =
         panel_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
     const ProjectionMethod method = panel_->method();
-    const std::vector<std::size_t> layers = layersOfModel(entries, rep);
+    // Focus A's prefix, when one is chosen and is shorter than A: that projection alone (the
+    // layers of the model have no such prefix to align with).
+    const RepresentationInfo& info = entries[rep].representation->info();
+    const int prefix = panel_->side() == FocusSide::A && rep == analysis_->focusA() && analysis_->prefix() > 0 &&
+                               info.kind != RepresentationKind::Rdm &&
+                               static_cast<std::size_t>(analysis_->prefix()) < info.d
+                           ? analysis_->prefix()
+                           : 0;
+    const std::vector<std::size_t> layers = prefix > 0 ? std::vector<std::size_t>{rep} : layersOfModel(entries, rep);
     const auto position = static_cast<std::size_t>(
         std::find(layers.begin(), layers.end(), rep) - layers.begin());
-    if (method_ == method && layers == layers_) {
+    if (method_ == method && layers == layers_ && prefix == prefix_) {
         // Another layer of the model already projected: move there.
         if (!aligned_.empty()) {
             showLayer(position, true);
@@ -99,34 +114,34 @@ void ProjectionController::request() {
     cancelTasks();
     const quint64 request = ++request_;
     // Points shown without aligned layers have nothing to restore on a cancel.
-    previous_ = aligned_.empty() ? ShownState{} : ShownState{method_, layers_, std::move(aligned_)};
+    previous_ = aligned_.empty() ? ShownState{} : ShownState{method_, layers_, std::move(aligned_), prefix_};
     method_ = method;
     layers_ = layers;
+    prefix_ = prefix;
     wanted_ = rep;
     aligned_.clear();
     panel_->setLayers(layerNames(), static_cast<int>(position), false);
 
     const QString methodName = QString::fromStdString(projectionMethodName(method));
-    const QString name = analysis_->displayName(rep);
+    const QString name = nameOf(rep, prefix);
     const std::shared_ptr<const Collection> collection = collection_;
     const ProjectionCaches caches = caches_;
     const std::uint64_t seed = seed_;
     QPointer<ProjectionController> self(this);
     const RepresentationPtr representation = entries[rep].representation;
-    if (ProjectionPtr cached = caches.projections->find(collection, representation, method, seed)) {
+    if (ProjectionPtr cached = caches.projections->find(collection, representation, method, seed, prefix)) {
         projectionFinished(request, rep, cached, TaskOutcome{});
     } else {
         panel_->setNote(tr("Computing the %1 projection of %2…").arg(methodName, name));
         if (shown_) {
             panel_->setPending(tr("Showing %1 of %2 — computing %3 of %4…")
-                                   .arg(panel_->shownMethod(), analysis_->displayName(*shown_),
-                                        methodName, name));
+                                   .arg(panel_->shownMethod(), panel_->shownName(), methodName, name));
         }
         auto result = std::make_shared<ProjectionPtr>();
         projectTask_ = tasks_->submit(
             tr("Computing the %1 projection of %2…").arg(methodName, name),
-            [collection, rep, method, seed, caches, result](Progress& progress) {
-                *result = projectRepresentation(collection, rep, method, seed, caches, progress);
+            [collection, rep, method, seed, caches, result, prefix](Progress& progress) {
+                *result = projectRepresentation(collection, rep, method, seed, caches, progress, 2, prefix);
             },
             [self, request, rep, result](const TaskOutcome& outcome) {
                 if (ProjectionController* c = self.data())
@@ -172,12 +187,12 @@ void ProjectionController::projectionFinished(quint64 request, std::size_t repre
                 method_ = previous_.method;
                 layers_ = previous_.layers;
                 aligned_ = previous_.aligned;
+                prefix_ = previous_.prefix;
                 wanted_ = *shown_;
                 const auto at = std::find(layers_.begin(), layers_.end(), *shown_) - layers_.begin();
                 panel_->setLayers(layerNames(), static_cast<int>(at), true);
             }
-            panel_->setNote(tr("Cancelled; the view shows %1 of %2.")
-                                .arg(panel_->shownMethod(), analysis_->displayName(*shown_)));
+            panel_->setNote(tr("Cancelled; the view shows %1 of %2.").arg(panel_->shownMethod(), panel_->shownName()));
         } else {
             panel_->setNote(tr("Cancelled: the projection."));
         }
@@ -186,7 +201,7 @@ void ProjectionController::projectionFinished(quint64 request, std::size_t repre
     panel_->view()->setPoints(toPoints(*projection),
                               std::shared_ptr<const Stimuli>(collection_, &collection_->stimuli()));
     shown_ = representation;
-    panel_->setShown(analysis_->displayName(representation),
+    panel_->setShown(nameOf(representation, prefix_),
                      QString::fromStdString(projectionMethodName(method_.value_or(panel_->method()))));
     panel_->setNote(layers_.size() > 1 ? tr("Aligning the layers of the model…") : QString());
     emit projectionShown();

@@ -54,6 +54,8 @@ private:
                         const TaskOutcome& outcome);
     void cancelTasks();
     [[nodiscard]] QStringList layerNames() const;
+    // The representation's name, with the prefix shown ("… (first 16 dimensions)").
+    [[nodiscard]] QString nameOf(std::size_t representation, int prefix) const;
 
     QPointer<TaskRunner> tasks_;  // may go before this object when the window closes
     AnalysisController* analysis_;
@@ -64,6 +66,7 @@ private:
     // What is shown or being computed: method and the model's layers.
     std::optional<ProjectionMethod> method_;
     std::vector<std::size_t> layers_;
+    int prefix_ = 0;  // > 0: the first prefix_ dimensions of focus A only (no layer slider)
     std::size_t wanted_ = 0;  // the representation asked for
     std::vector<Eigen::MatrixXd> aligned_;  // per layer, once computed
     // What the view showed before the running request began: restored when it is cancelled, so
@@ -72,6 +75,7 @@ private:
         std::optional<ProjectionMethod> method;
         std::vector<std::size_t> layers;
         std::vector<Eigen::MatrixXd> aligned;
+        int prefix = 0;
     };
     ShownState previous_;
     std::optional<std::size_t> shown_;

@@ -55,6 +55,8 @@ public:
     // the side, method or slider say while something else computes. Empty: nothing shown.
     void setShown(const QString& representation, const QString& method);
     [[nodiscard]] QString shownMethod() const { return shownMethod_; }
+    // The name of what the points show (with a prefix, if any); empty when none.
+    [[nodiscard]] QString shownName() const { return shownName_; }
     // Something else is being computed: the shown points are dimmed under a banner naming both.
     void setPending(const QString& text);
     void clearPending();

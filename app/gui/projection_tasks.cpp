@@ -84,11 +84,11 @@ std::string projectionMethodName(ProjectionMethod method) {
 
 ProjectionPtr ProjectionCache::find(const std::shared_ptr<const Collection>& collection,
                                     const RepresentationPtr& representation,
-                                    ProjectionMethod method, std::uint64_t seed) const {
+                                    ProjectionMethod method, std::uint64_t seed, int prefix) const {
     const std::lock_guard lock(mutex_);
     for (const Item& item : items_) {
         if (item.collection.lock() == collection && item.representation == representation &&
-            item.method == method && item.seed == seed) {
+            item.method == method && item.seed == seed && item.prefix == prefix) {
             return item.projection;
         }
     }
@@ -97,11 +97,11 @@ ProjectionPtr ProjectionCache::find(const std::shared_ptr<const Collection>& col
 
 void ProjectionCache::store(const std::shared_ptr<const Collection>& collection,
                             const RepresentationPtr& representation, ProjectionMethod method,
-                            std::uint64_t seed, ProjectionPtr projection) {
+                            std::uint64_t seed, ProjectionPtr projection, int prefix) {
     const std::lock_guard lock(mutex_);
     // Entries of snapshots that are gone serve nobody.
     items_.remove_if([](const Item& item) { return item.collection.expired(); });
-    items_.push_front({collection, representation, method, seed, std::move(projection)});
+    items_.push_front({collection, representation, method, seed, prefix, std::move(projection)});
 }
 
 void ProjectionCache::clear() {
@@ -111,19 +111,26 @@ void ProjectionCache::clear() {
 
 ProjectionPtr projectRepresentation(const std::shared_ptr<const Collection>& collection,
                                     std::size_t index, ProjectionMethod method, std::uint64_t seed,
-                                    const ProjectionCaches& caches, Progress& progress, int dims) {
+                                    const ProjectionCaches& caches, Progress& progress, int dims, int prefix) {
     const std::vector<CollectionEntry> entries = collection->representations();
     if (index >= entries.size()) throw InputError("The representation asked for is no longer open.");
     const CollectionEntry& entry = entries[index];
-    if (ProjectionPtr cached = caches.projections->find(collection, entry.representation, method, seed))
+    const RepresentationInfo& info = entry.representation->info();
+    const bool features = info.kind != RepresentationKind::Rdm;
+    if (!features || prefix < 0 || static_cast<std::size_t>(prefix) >= info.d) prefix = 0;
+    if (ProjectionPtr cached = caches.projections->find(collection, entry.representation, method, seed, prefix))
         return cached;
     SubProgress reading(progress, 0.0, 0.2);
-    const MatrixPtr x = caches.representations->read(collection, entry, reading);
+    MatrixPtr x = caches.representations->read(collection, entry, reading);
+    std::string name = info.path;
+    if (prefix > 0 && prefix < x->cols()) {
+        x = std::make_shared<const MatrixF>(x->leftCols(prefix));
+        name = "the first " + std::to_string(prefix) + " dimensions of " + info.path;
+    }
     SubProgress computing(progress, 0.2, 1.0);
-    const RepresentationInfo& info = entry.representation->info();
-    auto projection = std::make_shared<const Eigen::MatrixXd>(computeProjection(
-        *x, info.kind == RepresentationKind::Rdm, method, dims, seed, info.path, computing));
-    caches.projections->store(collection, entry.representation, method, seed, projection);
+    auto projection = std::make_shared<const Eigen::MatrixXd>(
+        computeProjection(*x, !features, method, dims, seed, name, computing));
+    caches.projections->store(collection, entry.representation, method, seed, projection, prefix);
     return projection;
 }
 

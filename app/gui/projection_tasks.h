@@ -28,12 +28,13 @@ using ProjectionPtr = std::shared_ptr<const Eigen::MatrixXd>;  // N×2 (N×3 for
 // One cache holds projections of one dimensionality (the 3-D panel has its own). Thread-safe.
 class ProjectionCache {
 public:
+    // prefix: of the representation's first `prefix` dimensions only (0: all).
     [[nodiscard]] ProjectionPtr find(const std::shared_ptr<const Collection>& collection,
                                      const RepresentationPtr& representation,
-                                     ProjectionMethod method, std::uint64_t seed) const;
+                                     ProjectionMethod method, std::uint64_t seed, int prefix = 0) const;
     void store(const std::shared_ptr<const Collection>& collection,
                const RepresentationPtr& representation, ProjectionMethod method,
-               std::uint64_t seed, ProjectionPtr projection);
+               std::uint64_t seed, ProjectionPtr projection, int prefix = 0);
     void clear();
 
 private:
@@ -42,6 +43,7 @@ private:
         RepresentationPtr representation;
         ProjectionMethod method = ProjectionMethod::Pca;
         std::uint64_t seed = 0;
+        int prefix = 0;
         ProjectionPtr projection;
     };
     mutable std::mutex mutex_;
@@ -54,14 +56,15 @@ struct ProjectionCaches {
 };
 
 // The 2-D projection (`dims` = 3: the 3-D one) of representation `index` (into
-// collection.representations()), from the cache or computed and stored there. MDS of a feature matrix is classical MDS of Euclidean
+// collection.representations()), of its first `prefix` features when 0 < prefix < D (a
+// Matryoshka prefix), from the cache or computed and stored there. MDS of a feature matrix is classical MDS of Euclidean
 // distances (the PCA scores); a precomputed RDM is projected by MDS of its values only. t-SNE's
 // perplexity and UMAP's neighbour count shrink for small N. Throws InputError (a precomputed RDM
 // and another method; too few stimuli), what the embedding throws, and Cancelled.
 [[nodiscard]] ProjectionPtr projectRepresentation(const std::shared_ptr<const Collection>& collection,
                                                   std::size_t index, ProjectionMethod method,
                                                   std::uint64_t seed, const ProjectionCaches& caches,
-                                                  Progress& progress, int dims = 2);
+                                                  Progress& progress, int dims = 2, int prefix = 0);
 
 // The representations of the same file and model as `index`, in collection order (the layers
 // the Projection panel's slider moves through); at least `index` itself.

@@ -1,7 +1,8 @@
 // The Embedding checks view on the demo: old and new follow focus A and B; the compatibility
 // table holds the core's retrieval scores; a prefix equal to D gives the metric's self value (CKA
 // of X with itself is 1); the spectrum's ratios sum to at most 1 and each categorical column has
-// an R² bar per representation; clicking a prefix point shows that prefix of focus A in the RDM
+// an R² bar per representation; every layer of the old model is a row of the layer × prefix grid
+// (cells = CKA computed here); clicking a prefix point or a grid cell shows that prefix in the RDM
 // view and its export says so; screenshots are kept.
 #include <QApplication>
 #include <QDir>
@@ -12,6 +13,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <Eigen/Eigenvalues>
+#include <Eigen/SVD>
 #include <cmath>
 
 #include "../views/heatmap_test_helpers.h"
@@ -20,10 +23,17 @@
 #include "gui/embedding/embedding_dock.h"
 #include "gui/embedding/embedding_panel.h"
 #include "gui/embedding/embedding_result.h"
+#include "gui/exploration_views.h"
+#include "gui/inspector/inspector_panel.h"
+#include "gui/inspector/spectrum_section.h"
+#include "gui/projection_panel.h"
+#include "repscope/views/projection_view.h"
 #include "gui/main_window.h"
 #include "gui/rdm_panel.h"
 #include "gui/view_export.h"
 #include "repscope/embedding_checks/compatibility.h"
+#include "repscope/embedding_checks/prefix.h"
+#include "repscope/views/heatmap_view.h"
 #include "repscope/views/chart_view.h"
 #include "test_support.h"
 
@@ -95,8 +105,7 @@ private slots:
         }
     }
 
-    void everyLayerOfTheOldModelHasACurve() {
-        // 2D Matryoshka: one curve per feature layer of the old model, each ending at its full self (1).
+    void everyLayerOfTheOldModelIsARowOfTheGrid() {
         // Old follows focus A: make it a layer of an MLP with four layers.
         const auto& all = w_->analysis()->representations();
         for (const auto& e : all) {
@@ -116,10 +125,50 @@ private slots:
             const auto& info = e.representation->info();
             if (info.file == old.file && info.model == old.model && info.kind == repscope::RepresentationKind::Features) ++layers;
         }
-        const auto& content = panel()->layersView()->content();
         QCOMPARE(layers, std::size_t{4});
-        QCOMPARE(content.series.size(), layers);
-        for (const auto& s : content.series) QVERIFY(std::abs(s.points.back().value - 1.0) < 1e-6);
+        // 2D Matryoshka as a heatmap: one row per layer, one column per prefix size (the union of
+        // the layers' defaults); each defined cell is linear CKA of X[:, :d] with X, computed here
+        // in float64; cells past a layer's D are undefined and say why.
+        const auto& shown = *w_->embedding()->controller()->shown();
+        repscope::views::HeatmapView* grid = panel()->gridView();
+        QVERIFY(grid->source() != nullptr);
+        QCOMPARE(grid->source()->rows(), static_cast<std::int64_t>(layers));
+        QCOMPARE(grid->source()->cols(), static_cast<std::int64_t>(shown.gridDims.size()));
+        QCOMPARE(shown.grid.size(), layers);
+        std::vector<int> ds;
+        for (const auto& row : shown.grid) ds.push_back(row.d);
+        QCOMPARE(shown.gridDims, repscope::embedding_checks::gridPrefixDims(ds));
+        for (std::size_t r = 0; r < shown.grid.size(); ++r) {
+            const auto& row = shown.grid[r];
+            QCOMPARE(grid->stimuli()->label(r), row.layer);
+            const repscope::MatrixF xf = w_->collection().read(reps[row.representation]);
+            QCOMPARE(static_cast<int>(xf.cols()), row.d);
+            const Eigen::MatrixXd xd = xf.cast<double>();
+            const Eigen::MatrixXd full = xd.rowwise() - xd.colwise().mean();
+            for (std::size_t k = 0; k < shown.gridDims.size(); ++k) {
+                const int d = shown.gridDims[k];
+                QCOMPARE(grid->columnStimuli()->label(k), std::to_string(d));
+                if (d > row.d) {
+                    QVERIFY(std::isnan(row.value[k]));
+                    QVERIFY(grid->source()->undefinedReason(static_cast<std::int64_t>(r), static_cast<std::int64_t>(k))
+                                .find("fewer than") != std::string::npos);
+                    continue;
+                }
+                const Eigen::MatrixXd p = full.leftCols(d);
+                const double cka = (full.transpose() * p).squaredNorm() /
+                                   ((p.transpose() * p).norm() * (full.transpose() * full).norm());
+                QVERIFY2(std::abs(row.value[k] - cka) < 1e-4, qPrintable(QStringLiteral("%1 d=%2").arg(r).arg(d)));
+                if (d == row.d) QVERIFY(std::abs(row.value[k] - 1.0) < 1e-6);
+            }
+        }
+        // The tooltip names the layer and the size.
+        panel()->tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(grid->isVisible() && grid->width() > 0, kTimeoutMs);
+        grid->waitForTiles();
+        const QString tip = grid->tooltipText(repscope::test::cellCentre(*grid, 0, 0));
+        QVERIFY2(tip.contains(QString::fromStdString(shown.grid[0].layer)) &&
+                     tip.contains(QStringLiteral("column: %1").arg(shown.gridDims[0])),
+                 qPrintable(tip));
     }
 
     void spectrumAndShares() {
@@ -158,9 +207,82 @@ private slots:
         QVERIFY2(w_->rdmPanel()->focusLabel()->text().contains(QStringLiteral("first %1 dimensions").arg(d)),
                  qPrintable(w_->rdmPanel()->focusLabel()->text()));
         QVERIFY(!w_->embedding()->controller()->isComputing());
+        // The projection (side A) follows: PCA of X[:, :d], computed here by an SVD of the centred
+        // prefix, equal up to each axis' sign.
+        auto* projection = w_->exploration()->projectionPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(projection->shownName().contains(QStringLiteral("(first %1 dimensions)").arg(d)) &&
+                                     !w_->isBusy(),
+                                 kTimeoutMs);
+        const auto& reps = w_->analysis()->representations();
+        const repscope::MatrixF x = w_->collection().read(reps[w_->analysis()->focusA()]);
+        QVERIFY(d < x.cols());
+        const Eigen::MatrixXd prefix = x.leftCols(d).cast<double>();
+        const Eigen::MatrixXd centred = prefix.rowwise() - prefix.colwise().mean();
+        const Eigen::JacobiSVD<Eigen::MatrixXd> svd(centred, Eigen::ComputeThinU);
+        const Eigen::MatrixXd scores = svd.matrixU().leftCols(2) * svd.singularValues().head(2).asDiagonal();
+        const auto& points = projection->view()->points();
+        QCOMPARE(points.rows(), scores.rows());
+        for (int c = 0; c < 2; ++c) {
+            const double sign = scores.col(c).dot(points.col(c).cast<double>()) < 0.0 ? -1.0 : 1.0;
+            const double err = (points.col(c).cast<double>() * sign - scores.col(c)).cwiseAbs().maxCoeff();
+            QVERIFY2(err < 1e-3 * scores.col(c).cwiseAbs().maxCoeff(), qPrintable(QString::number(err)));
+        }
         const auto chart = exporter->figureOf(repscope::gui::ViewExporter::Target::Embedding);
         QVERIFY(chart.has_value());
         QCOMPARE(chart->title, panel()->title());
+    }
+
+    void gridClickShowsThatLayersPrefix() {
+        // A grid cell: focus A moves to that layer with its prefix; old and new stay.
+        const auto& shown = *w_->embedding()->controller()->shown();
+        const QString title = panel()->title();
+        panel()->tabs()->setCurrentIndex(1);
+        repscope::views::HeatmapView* grid = panel()->gridView();
+        QTRY_VERIFY_WITH_TIMEOUT(grid->isVisible(), kTimeoutMs);
+        const std::size_t row = shown.grid.size() - 1;  // another layer than the old one
+        QSignalSpy rdm(w_->analysis(), &repscope::gui::AnalysisController::rdmShown);
+        QTest::mouseClick(grid, Qt::LeftButton, {}, repscope::test::cellCentre(*grid, static_cast<double>(row), 0));
+        QCOMPARE(w_->analysis()->focusA(), shown.grid[row].representation);
+        QCOMPARE(w_->analysis()->prefix(), shown.gridDims[0]);
+        QTRY_VERIFY_WITH_TIMEOUT(rdm.count() >= 1 && !w_->isBusy(), kTimeoutMs);
+        QVERIFY2(w_->analysis()->statusText().contains(QStringLiteral("first %1 of").arg(shown.gridDims[0])),
+                 qPrintable(w_->analysis()->statusText()));
+        QCOMPARE(panel()->title(), title);
+        QVERIFY(!w_->embedding()->controller()->isComputing());
+    }
+
+    void inspectorShowsTheSpectrumOfA() {
+        // Focus A's spectrum in the Inspector: participation ratio from the eigenvalues of the
+        // covariance and each column's R² (between-category sum of squares over the total),
+        // both computed here.
+        w_->exploration()->inspectorDock()->show();
+        w_->exploration()->inspectorDock()->raise();
+        const auto& reps = w_->analysis()->representations();
+        const QString name = w_->analysis()->displayName(w_->analysis()->focusA());
+        auto* section = w_->exploration()->inspectorPanel()->spectrumSection();
+        QTRY_VERIFY_WITH_TIMEOUT(section->shownName() == name && !w_->isBusy(), kTimeoutMs);
+        const repscope::MatrixF xf = w_->collection().read(reps[w_->analysis()->focusA()]);
+        const Eigen::MatrixXd x = xf.cast<double>();
+        const Eigen::MatrixXd c = x.rowwise() - x.colwise().mean();
+        const Eigen::VectorXd lambda = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c.transpose() * c).eigenvalues();
+        const double pr = lambda.sum() * lambda.sum() / lambda.squaredNorm();
+        const QString summary = section->summary();
+        QVERIFY2(summary.contains(QStringLiteral("participation ratio %1").arg(pr, 0, 'f', 1)), qPrintable(summary));
+        const auto* digit = w_->collection().stimuli().column("digit");
+        Eigen::MatrixXd means = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(digit->categories.size()), c.cols());
+        Eigen::VectorXd counts = Eigen::VectorXd::Zero(means.rows());
+        for (Eigen::Index i = 0; i < c.rows(); ++i) {
+            means.row(digit->codes[static_cast<std::size_t>(i)]) += c.row(i);
+            counts(digit->codes[static_cast<std::size_t>(i)]) += 1.0;
+        }
+        double between = 0.0;
+        for (Eigen::Index k = 0; k < means.rows(); ++k) {
+            if (counts(k) > 0) between += means.row(k).squaredNorm() / counts(k);
+        }
+        const double r2 = between / c.squaredNorm();
+        QVERIFY2(summary.contains(QStringLiteral("digit %1").arg(r2, 0, 'f', 3)), qPrintable(summary));
+        QCOMPARE(section->chart()->content().series.size(), std::size_t{1});
+        QVERIFY(section->chart()->content().logValue);
     }
 
     void screenshots() {
@@ -170,7 +292,7 @@ private slots:
         QVERIFY(panel()->grab().save(QDir(dir).filePath(QStringLiteral("embedding_compat.png"))));
         panel()->tabs()->setCurrentIndex(1);
         QTest::qWait(50);
-        QVERIFY(panel()->grab().save(QDir(dir).filePath(QStringLiteral("embedding_prefix.png"))));
+        QVERIFY(repscope::test::windowImage(*panel()).save(QDir(dir).filePath(QStringLiteral("embedding_prefix.png"))));
         panel()->tabs()->setCurrentIndex(2);
         QTest::qWait(50);
         QVERIFY(panel()->grab().save(QDir(dir).filePath(QStringLiteral("embedding_spectrum.png"))));

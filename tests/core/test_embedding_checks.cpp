@@ -369,6 +369,38 @@ private slots:
         checkPrefixDims({1, 12}, 12, "x");
     }
 
+    void prefixGridPadsPastD() {
+        // Rows of 12 and 40 dimensions: the union of their defaults, each row NaN past its D and
+        // equal to its own curve where it has the size.
+        QCOMPARE(gridPrefixDims({12, 40}), (std::vector<int>{8, 12, 16, 32, 40}));
+        const MatrixF small = toFloat(randomNormal(60, 12, 71));
+        const std::vector<int> grid{8, 12, 16, 32, 40};
+        const auto codes = someCodes(60, 3, 72);
+        PrefixOptions o;
+        o.codes = &codes;
+        o.dims = {99};  // ignored: the grid decides
+        const PrefixCurve row = prefixCurveOnGrid(small, metrics::metric("cka_linear"), {}, grid, o);
+        QCOMPARE(row.dims, grid);
+        QCOMPARE(row.value.size(), grid.size());
+        QCOMPARE(row.top1.size(), grid.size());
+        o.dims = {8, 12};
+        const PrefixCurve own = prefixCurve(small, metrics::metric("cka_linear"), {}, o);
+        for (std::size_t k = 0; k < 2; ++k) {
+            QCOMPARE(row.value[k], own.value[k]);
+            QCOMPARE(row.top1[k], own.top1[k]);
+        }
+        QVERIFY(std::abs(row.value[1] - 1.0) < 1e-6);  // d = D: the self value
+        for (std::size_t k = 2; k < grid.size(); ++k) {
+            QVERIFY(std::isnan(row.value[k]));
+            QVERIFY(std::isnan(row.top1[k]));
+        }
+        // Every size past D: all undefined, nothing computed; a size ≤ 0 is refused.
+        const PrefixCurve none = prefixCurveOnGrid(small, metrics::metric("cka_linear"), {}, {16, 32});
+        QVERIFY(std::isnan(none.value[0]) && std::isnan(none.value[1]) && none.top1.empty());
+        QVERIFY_THROWS_EXCEPTION(InputError, (void)prefixCurveOnGrid(small, metrics::metric("cka_linear"), {}, {0, 8}));
+        QVERIFY_THROWS_EXCEPTION(InputError, (void)prefixCurveOnGrid(small, metrics::metric("cka_linear"), {}, {}));
+    }
+
     void spectrumMatchesReference_data() {
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("d");

@@ -185,7 +185,8 @@ QString axisLabel(const Stimuli& stimuli, std::size_t s, const CategoryColumn* c
     return QString::fromStdString(label);
 }
 
-void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli) {
+void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& rowStimuli,
+                     const Stimuli& colStimuli) {
     const HeatmapLayout& l = in.layout;
     const HeatmapViewport& vp = in.viewport;
     if (vp.scale < kMinViewLabelledCell || (l.rowLabels.isEmpty() && l.colLabels.isEmpty())) return;
@@ -200,7 +201,8 @@ void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& s
         const auto last = std::min<std::int64_t>(n, static_cast<std::int64_t>(std::ceil(origin + extent / vp.scale)));
         return std::pair{first, last};
     };
-    const auto text = [&](const std::vector<std::size_t>* order, std::int64_t p, double width) {
+    const auto text = [&](const Stimuli& stimuli, const std::vector<std::size_t>* order, std::int64_t p,
+                          double width) {
         return metrics.elidedText(axisLabel(stimuli, stimulusAt(order, p), in.categories),
                                   Qt::ElideMiddle, width);
     };
@@ -210,7 +212,7 @@ void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& s
         for (std::int64_t p = r0; p < r1; ++p) {
             const double y = l.matrix.top() + vp.toPixelY(static_cast<double>(p));
             const QRectF cell(l.rowLabels.left(), y, l.rowLabels.width(), vp.scale);
-            painter.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text(in.rowOrder, p, cell.width()));
+            painter.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text(rowStimuli, in.rowOrder, p, cell.width()));
         }
     }
     if (!l.colLabels.isEmpty()) {
@@ -223,7 +225,7 @@ void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& s
             painter.translate(x, l.colLabels.bottom());
             painter.rotate(-90.0);
             const QRectF cell(0.0, 0.0, l.colLabels.height(), vp.scale);
-            painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter, text(in.colOrder, p, cell.width()));
+            painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter, text(colStimuli, in.colOrder, p, cell.width()));
             painter.restore();
         }
     }

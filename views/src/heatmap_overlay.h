@@ -51,7 +51,8 @@ inline constexpr int kMinLabelFontPixels = 8;
 [[nodiscard]] QString axisLabel(const Stimuli& stimuli, std::size_t s, const CategoryColumn* column);
 // The stimuli's labels left of the visible rows and above the visible columns (read upwards),
 // elided to the layout's label areas; nothing when cells are smaller than kMinViewLabelledCell.
-void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& stimuli);
+void paintAxisLabels(QPainter& painter, const OverlayInput& in, const Stimuli& rowStimuli,
+                     const Stimuli& colStimuli);
 
 // Selection state in display order at one level: 1 where a block holds a selected stimulus.
 struct SelectionMask {

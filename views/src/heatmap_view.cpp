@@ -58,9 +58,11 @@ HeatmapView::~HeatmapView() {
 
 void HeatmapView::setSource(std::shared_ptr<const tiles::TileSource> source,
                             std::shared_ptr<const Stimuli> stimuli,
-                            const std::string& categoryColumn) {
+                            const std::string& categoryColumn,
+                            std::shared_ptr<const Stimuli> columnStimuli) {
     source_ = std::move(source);
     stimuli_ = std::move(stimuli);
+    columnStimuli_ = std::move(columnStimuli);
     categoryColumn_ = categoryColumn;
     hasAutoRange_ = false;
     matrixRange_.reset();
@@ -107,8 +109,11 @@ void HeatmapView::updateLabelMargin() {
     f.setPixelSize(detail::kOverlayFontPixels);
     const QFontMetricsF metrics(f);
     const CategoryColumn* column = categoryColumn();
-    for (std::size_t s = 0; s < stimuli_->count; ++s) {
-        labelWidth_ = std::max(labelWidth_, metrics.horizontalAdvance(detail::axisLabel(*stimuli_, s, column)));
+    for (const Stimuli* labels : {stimuli_.get(), columnStimuli_.get()}) {
+        if (labels == nullptr) continue;
+        for (std::size_t s = 0; s < labels->count; ++s) {
+            labelWidth_ = std::max(labelWidth_, metrics.horizontalAdvance(detail::axisLabel(*labels, s, column)));
+        }
     }
     labelWidth_ = std::ceil(labelWidth_) + 4.0;
 }
@@ -201,7 +206,7 @@ int HeatmapView::currentLevel() const {
 void HeatmapView::waitForTiles() { scheduler_->waitIdle(); }
 
 const CategoryColumn* HeatmapView::categoryColumn() const {
-    if (!stimuli_ || categoryColumn_.empty()) return nullptr;
+    if (!stimuli_ || columnStimuli_ || categoryColumn_.empty()) return nullptr;
     const CategoryColumn* c = stimuli_->column(categoryColumn_);
     return c != nullptr && static_cast<std::int64_t>(c->codes.size()) == source_->rows() ? c : nullptr;
 }
@@ -366,7 +371,7 @@ void HeatmapView::paintOverlay(QPainter& painter) {
     in.rowTitle = rowTitle_;
     in.colTitle = colTitle_;
     detail::paintOverlays(painter, in);
-    if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_);
+    if (axisLabels_ && stimuli_) detail::paintAxisLabels(painter, in, *stimuli_, *columnStimuli());
     if (marked_ && marked_->first < in.rows && marked_->second < in.cols) {
         // Dark outside, white inside: visible on any colour of the map.
         const QRectF cell(in.layout.matrix.left() + viewport_.toPixelX(static_cast<double>(marked_->second)),

@@ -69,9 +69,9 @@ QString HeatmapView::tooltipText(QPointF pos) const {
     };
     const std::size_t i = stim(p, source_->rowOrder());
     const std::size_t j = stim(q, source_->colOrder());
-    const auto describe = [&](std::size_t s) {
-        QString text = stimuli_ && s < stimuli_->count
-                           ? QString::fromStdString(printable(stimuli_->label(s)))
+    const auto describe = [&](std::size_t s, const Stimuli* labels) {
+        QString text = labels != nullptr && s < labels->count
+                           ? QString::fromStdString(printable(labels->label(s)))
                            : QStringLiteral("#%1").arg(s);
         if (const CategoryColumn* c = categoryColumn();
             c != nullptr && s < c->codes.size() && c->codes[s] >= 0 &&
@@ -81,7 +81,7 @@ QString HeatmapView::tooltipText(QPointF pos) const {
         }
         return text;
     };
-    QString text = QStringLiteral("row: %1\ncolumn: %2\n").arg(describe(i), describe(j));
+    QString text = QStringLiteral("row: %1\ncolumn: %2\n").arg(describe(i, stimuli_.get()), describe(j, columnStimuli().get()));
     const int level = currentLevel();
     const tiles::TileKey key{level, (p >> level) / tiles::kTileSize, (q >> level) / tiles::kTileSize};
     const tiles::TilePtr tile = cache_->get(key);

@@ -1,6 +1,8 @@
 #include "gui/embedding/embedding_controller.h"
 
 #include <QPointer>
+#include <cmath>
+#include <map>
 
 #include "gui/analysis_controller.h"
 #include "gui/embedding/embedding_panel.h"
@@ -11,6 +13,7 @@
 #include "repscope/metrics/registry.h"
 #include "repscope/sub_progress.h"
 #include "repscope/views/embedding_chart.h"
+#include "repscope/tiles/dense_tile_source.h"
 #include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
@@ -20,18 +23,58 @@ namespace {
 constexpr const char* kPrefixMetric = "cka_linear";
 constexpr std::size_t kMaxGridLayers = 24;
 
-// The feature layers of the entry's model (same file), in collection order; at most kMaxGridLayers.
-std::vector<CollectionEntry> modelLayers(const Collection& collection, const CollectionEntry& entry) {
-    std::vector<CollectionEntry> out;
+// The feature layers of representation `of`'s model (same file), as indices into `entries`, in
+// collection order; at most kMaxGridLayers.
+std::vector<std::size_t> modelLayers(const std::vector<CollectionEntry>& entries, std::size_t of) {
+    std::vector<std::size_t> out;
+    const CollectionEntry& entry = entries[of];
     const RepresentationInfo& info = entry.representation->info();
-    for (const CollectionEntry& e : collection.representations()) {
+    for (std::size_t i = 0; i < entries.size() && out.size() < kMaxGridLayers; ++i) {
+        const CollectionEntry& e = entries[i];
         const RepresentationInfo& other = e.representation->info();
-        if (e.fileIndex == entry.fileIndex && other.model == info.model && other.kind == RepresentationKind::Features &&
-            other.rdmSet.empty() && out.size() < kMaxGridLayers) {
-            out.push_back(e);
+        if (e.fileIndex == entry.fileIndex && other.model == info.model &&
+            other.kind == RepresentationKind::Features && other.rdmSet.empty()) {
+            out.push_back(i);
         }
     }
     return out;
+}
+
+// The grid as a heatmap: layers down, prefix sizes across; cells past a layer's D are undefined
+// and say why.
+EmbeddingPanel::Grid gridContent(const EmbeddingResult& r, const QString& metric) {
+    EmbeddingPanel::Grid g;
+    if (r.grid.empty() || r.gridDims.empty()) return g;
+    const auto rows = static_cast<Eigen::Index>(r.grid.size());
+    const auto cols = static_cast<Eigen::Index>(r.gridDims.size());
+    MatrixF m(rows, cols);
+    std::map<std::pair<std::size_t, std::size_t>, std::string> reasons;
+    auto rowLabels = std::make_shared<Stimuli>();
+    auto colLabels = std::make_shared<Stimuli>();
+    rowLabels->count = r.grid.size();
+    colLabels->count = r.gridDims.size();
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        const auto& row = r.grid[static_cast<std::size_t>(i)];
+        rowLabels->labels.push_back(row.layer);
+        for (Eigen::Index j = 0; j < cols; ++j) {
+            const std::size_t k = static_cast<std::size_t>(j);
+            m(i, j) = k < row.value.size() ? static_cast<float>(row.value[k]) : std::nanf("");
+            if (r.gridDims[k] > row.d) {
+                reasons[{static_cast<std::size_t>(i), k}] =
+                    "this layer has " + std::to_string(row.d) + " dimensions, fewer than " +
+                    std::to_string(r.gridDims[k]);
+            }
+        }
+    }
+    for (const int d : r.gridDims) colLabels->labels.push_back(std::to_string(d));
+    auto source = std::make_shared<tiles::DenseTileSource>(std::move(m), metric.toStdString());
+    source->setUndefinedReasons(std::move(reasons));
+    g.source = std::move(source);
+    g.rows = std::move(rowLabels);
+    g.cols = std::move(colLabels);
+    g.title = QObject::tr("Every layer of %1 (2D Matryoshka): %2 of its first d dimensions with all of them")
+                  .arg(QString::fromStdString(printable(r.gridModel)), metric);
+    return g;
 }
 
 }  // namespace
@@ -45,6 +88,7 @@ EmbeddingController::EmbeddingController(AnalysisController* analysis, TaskRunne
         request();
     });
     connect(panel_, &EmbeddingPanel::prefixClicked, this, [this](int d) { analysis_->setPrefix(d); });
+    connect(panel_, &EmbeddingPanel::gridClicked, this, &EmbeddingController::gridClicked);
 }
 
 void EmbeddingController::setActive(bool active) {
@@ -78,8 +122,23 @@ void EmbeddingController::collectionChanged() {
                                at(analysis_->focusB(), names.size() > 1 ? 1 : (names.isEmpty() ? -1 : 0)));
 }
 
+void EmbeddingController::gridClicked(int row, int col) {
+    if (!shown_ || row < 0 || col < 0 || static_cast<std::size_t>(row) >= shown_->grid.size() ||
+        static_cast<std::size_t>(col) >= shown_->gridDims.size()) {
+        return;
+    }
+    const EmbeddingResult::GridRow& layer = shown_->grid[static_cast<std::size_t>(row)];
+    const int d = shown_->gridDims[static_cast<std::size_t>(col)];
+    if (d > layer.d || layer.representation >= analysis_->representations().size()) return;  // undefined cell
+    // Focus A moves to the layer and shows its prefix; old and new stay what the checks compare.
+    following_ = false;
+    analysis_->setFocusPair(layer.representation, analysis_->focusB());
+    analysis_->setPrefix(d);
+    following_ = true;
+}
+
 void EmbeddingController::focusChanged() {
-    if (!active_) return;
+    if (!active_ || !following_) return;
     // A new collection lists its representations again; otherwise old/new follow A and B.
     const int oldBefore = panel_->oldIndex();
     const int newBefore = panel_->newIndex();
@@ -112,6 +171,14 @@ void EmbeddingController::request() {
     const QString newName = analysis_->displayName(newRep);
     const std::string column = panel_->labelColumn().toStdString();
     const QString title = tr("Embedding checks: %1 (old) → %2 (new)").arg(oldName, newName);
+    // The grid's rows: every layer of the old model, with their sizes known before reading.
+    std::vector<EmbeddingResult::GridRow> gridRows;
+    std::vector<int> ds;
+    for (const std::size_t i : modelLayers(analysis_->representations(), oldRep)) {
+        const RepresentationInfo& info = analysis_->representations()[i].representation->info();
+        gridRows.push_back({i, info.layer.empty() ? info.path : info.layer, static_cast<int>(info.d), {}});
+        ds.push_back(static_cast<int>(info.d));
+    }
     const QString subtitle = column.empty() ? tr("no categorical column: no retrieval scores")
                                             : tr("relevant: same %1 · cosine retrieval, leave one out")
                                                   .arg(QString::fromStdString(column));
@@ -123,8 +190,8 @@ void EmbeddingController::request() {
     QPointer<EmbeddingController> self(this);
     task_ = tasks_->submit(
         tr("Embedding checks of %1 → %2…").arg(oldName, newName),
-        [collection, cache, oldEntry, newEntry, column, result, oldName, newName,
-         layers = modelLayers(*collection, oldEntry)](Progress& progress) {
+        [collection, cache, oldEntry, newEntry, column, result, oldName, newName, gridRows = std::move(gridRows),
+         gridDims = embedding_checks::gridPrefixDims(ds)](Progress& progress) {
             SubProgress reading(progress, 0.0, 0.2);
             const MatrixPtr oldX = cache->read(collection, oldEntry, reading);
             const MatrixPtr newX = cache->read(collection, newEntry, reading);
@@ -161,11 +228,14 @@ void EmbeddingController::request() {
             result->newSpectrum = embedding_checks::computeSpectrum(*newX, collection->stimuli().columns, s);
             // Every layer of the old model against its own prefixes (no retrieval: the metric only).
             result->gridModel = oldEntry.representation->info().model;
-            for (const CollectionEntry& layer : layers) {
+            result->gridDims = gridDims;
+            const auto entries = collection->representations();
+            for (EmbeddingResult::GridRow row : gridRows) {
                 progress.throwIfCancelled();
-                const MatrixPtr x = cache->read(collection, layer, progress);
-                result->grid.emplace_back(layer.representation->info().layer,
-                                          embedding_checks::prefixCurve(*x, metric, {}, {}, progress));
+                if (row.representation >= entries.size()) continue;
+                const MatrixPtr x = cache->read(collection, entries[row.representation], progress);
+                row.value = embedding_checks::prefixCurveOnGrid(*x, metric, {}, gridDims, {}, progress).value;
+                result->grid.push_back(std::move(row));
             }
         },
         [self, id, result, title, subtitle](const TaskOutcome& outcome) {
@@ -194,25 +264,13 @@ void EmbeddingController::finished(quint64 request, const std::shared_ptr<Embedd
     const QString metric = QString::fromLatin1(kPrefixMetric);
     EmbeddingPanel::Compat compat{result->plain, QString::fromStdString(result->plainWhy), result->aligned,
                                   QString::fromStdString(result->alignedWhy)};
-    std::vector<views::Named<embedding_checks::PrefixCurve>> layers;
-    for (std::size_t k = 0; k < result->grid.size(); ++k) {
-        layers.push_back({QString::fromStdString(printable(result->grid[k].first)),
-                          views::categoryColour(static_cast<std::int32_t>(k)), result->grid[k].second});
-    }
-    views::ChartContent grid = views::prefixChart(layers, metric);
-    grid.valueTitle = tr("%1 of X[:, :d] with X").arg(metric);
-    grid.note = tr("Every layer of %1 (2D Matryoshka): %2 of its first d dimensions with all of them")
-                    .arg(QString::fromStdString(printable(result->gridModel)), metric);
-    for (views::ChartSeries& s : grid.series) {
-        for (views::ChartItem& p : s.points) p.id = -1;  // not focus A's layer: nothing to show on a click
-    }
     panel_->showResult(
         compat,
         views::prefixChart({{tr("old"), oldColour, result->oldPrefix}, {tr("new"), newColour, result->newPrefix}}, metric),
         views::spectrumChart({{tr("old"), oldColour, result->oldSpectrum}, {tr("new"), newColour, result->newSpectrum}}),
         views::categoryShareChart(
             {{tr("old"), oldColour, result->oldSpectrum}, {tr("new"), newColour, result->newSpectrum}}),
-        std::move(grid), title, subtitle);
+        gridContent(*result, metric), title, subtitle);
     panel_->setNote(tr("Old and new follow focus A and B; pick others above. Prefix: %1 of the first d dimensions "
                        "with all of them, and top-1 retrieval of the prefix.")
                         .arg(metric));

@@ -35,6 +35,8 @@ signals:
 private:
     void collectionChanged();
     void focusChanged();
+    // A cell of the layer × prefix grid: focus A moves to that layer and shows the prefix.
+    void gridClicked(int row, int col);
     void request();
     void finished(quint64 request, const std::shared_ptr<EmbeddingResult>& result, const QString& title,
                   const QString& subtitle, const TaskOutcome& outcome);
@@ -47,6 +49,7 @@ private:
     std::shared_ptr<const EmbeddingResult> shown_;
     bool active_ = false;
     bool stale_ = true;
+    bool following_ = true;  // false while the view itself moves the focus (a grid click)
     quint64 requestId_ = 0;
     TaskRunner::TaskId task_ = 0;
 };

@@ -13,6 +13,7 @@
 
 #include "gui/narrow.h"
 #include "repscope/views/chart_view.h"
+#include "repscope/views/heatmap_view.h"
 
 namespace repscope::gui {
 
@@ -45,7 +46,8 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
       prefix_(new views::ChartView(this)),
       spectrum_(new views::ChartView(this)),
       shares_(new views::ChartView(this)),
-      layers_(new views::ChartView(this)),
+      grid_(new views::HeatmapView(this)),
+      gridTitle_(new QLabel(this)),
       note_(new QLabel(this)) {
     setObjectName(QStringLiteral("embeddingPanel"));
     oldCombo_->setObjectName(QStringLiteral("embeddingOldCombo"));
@@ -79,7 +81,18 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
     prefix_->setObjectName(QStringLiteral("embeddingPrefix"));
     spectrum_->setObjectName(QStringLiteral("embeddingSpectrum"));
     shares_->setObjectName(QStringLiteral("embeddingShares"));
-    layers_->setObjectName(QStringLiteral("embeddingLayers"));
+    grid_->setObjectName(QStringLiteral("embeddingGrid"));
+    grid_->setAxisLabelsShown(true);
+    grid_->setAxisTitles(tr("layers"), tr("prefix size d"));
+    views::ColorScale scale = grid_->colorScale();
+    scale.autoRange = false;  // CKA of a prefix with the whole: 0 to 1
+    scale.low = 0.0F;
+    scale.high = 1.0F;
+    grid_->setColorScale(scale);
+    grid_->setToolTip(tr("Click a cell: focus A moves to that layer and the RDM view shows its first d dimensions"));
+    gridTitle_->setObjectName(QStringLiteral("embeddingGridTitle"));
+    gridTitle_->setTextFormat(Qt::PlainText);
+    gridTitle_->setWordWrap(true);
     note_->setObjectName(QStringLiteral("embeddingNote"));
     note_->setTextFormat(Qt::PlainText);
     note_->setWordWrap(true);
@@ -97,7 +110,16 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
     tabs_->addTab(compatPage, tr("Compatibility"));
     auto* prefixPage = new QSplitter(Qt::Vertical, this);
     prefixPage->addWidget(prefix_);
-    prefixPage->addWidget(layers_);
+    auto* gridPage = new QWidget(this);
+    auto* gridLayout = new QVBoxLayout(gridPage);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(gridTitle_);
+    gridLayout->addWidget(grid_, 1);
+    prefixPage->addWidget(gridPage);
+    prefixPage->setStretchFactor(0, 1);  // the curves and the grid share the height
+    prefixPage->setStretchFactor(1, 1);
+    prefixPage->setChildrenCollapsible(false);
+    grid_->setMinimumHeight(200);
     tabs_->addTab(prefixPage, tr("Prefix"));
     tabs_->addTab(spectrumPage, tr("Spectrum"));
 
@@ -128,6 +150,8 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
         connect(c, &QComboBox::activated, this, &EmbeddingPanel::requestChanged);
     }
     connect(prefix_, &views::ChartView::itemClicked, this, &EmbeddingPanel::prefixClicked);
+    connect(grid_, &views::HeatmapView::cellClicked, this,
+            [this](qint64 r, qint64 c) { emit gridClicked(static_cast<int>(r), static_cast<int>(c)); });
     clearResult(tr("Open a file with embeddings (two or more representations of the same stimuli)."));
 }
 
@@ -195,9 +219,10 @@ void EmbeddingPanel::fillTable(const Compat& compat) {
 }
 
 void EmbeddingPanel::showResult(const Compat& compat, views::ChartContent prefix, views::ChartContent spectrum,
-                                views::ChartContent shares, views::ChartContent layers, const QString& title,
+                                views::ChartContent shares, Grid grid, const QString& title,
                                 const QString& subtitle) {
-    layers_->setContent(std::move(layers));
+    gridTitle_->setText(grid.source ? grid.title : tr("No layer grid: the old model has no feature layers."));
+    grid_->setSource(std::move(grid.source), std::move(grid.rows), std::string(), std::move(grid.cols));
     fillTable(compat);
     prefix_->setContent(std::move(prefix));
     spectrum_->setContent(std::move(spectrum));
@@ -211,17 +236,20 @@ void EmbeddingPanel::showResult(const Compat& compat, views::ChartContent prefix
 void EmbeddingPanel::clearResult(const QString& message) {
     table_->setRowCount(0);
     verdict_->setText(message);
-    for (views::ChartView* v : {prefix_, spectrum_, shares_, layers_}) {
+    for (views::ChartView* v : {prefix_, spectrum_, shares_}) {
         v->setContent({});
         v->setOverlayText(message);
     }
+    grid_->setSource(nullptr);
+    gridTitle_->setText(message);
     title_.clear();
     subtitle_.clear();
     titleLabel_->clear();
 }
 
 void EmbeddingPanel::setPending(const QString& text) {
-    for (views::ChartView* v : {prefix_, spectrum_, shares_, layers_}) v->setOverlayText(text);
+    for (views::ChartView* v : {prefix_, spectrum_, shares_}) v->setOverlayText(text);
+    grid_->setEnabled(text.isEmpty());
     table_->setEnabled(text.isEmpty());
 }
 

@@ -3,15 +3,19 @@
 // the new model (by default focus A and B) and which categorical column makes items relevant;
 // three tabs — Compatibility (M(old, old), M(new, new), M(new, old) for top-k and mAP, the
 // verdict and the update gain, as they are and after an orthogonal map), Prefix (the metric and
-// top-1 of X[:, :d] against d, on a log2 axis) and Spectrum (explained variance on log axes, the
+// top-1 of X[:, :d] against d, on a log2 axis, and every layer of the old model against its
+// prefixes as a layer × prefix-size heatmap, 2D Matryoshka) and Spectrum (explained variance on log axes, the
 // participation ratio, and each categorical column's R²) — with a title naming what is shown. It
 // only shows and asks; EmbeddingController computes.
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 #include "repscope/embedding_checks/compatibility.h"
+#include "repscope/stimuli.h"
+#include "repscope/tiles/tile_source.h"
 #include "repscope/views/chart.h"
 #include "repscope/views/figure.h"
 
@@ -22,7 +26,8 @@ class QTableWidget;
 
 namespace repscope::views {
 class ChartView;
-}
+class HeatmapView;
+}  // namespace repscope::views
 
 namespace repscope::gui {
 
@@ -46,9 +51,15 @@ public:
         std::optional<embedding_checks::CompatResult> aligned;
         QString alignedWhy;
     };
+    // The layer × prefix grid: values, the layers (rows) and the sizes (columns) as labels.
+    struct Grid {
+        std::shared_ptr<const tiles::TileSource> source;  // null: no grid
+        std::shared_ptr<const Stimuli> rows;
+        std::shared_ptr<const Stimuli> cols;
+        QString title;  // above the grid
+    };
     void showResult(const Compat& compat, views::ChartContent prefix, views::ChartContent spectrum,
-                    views::ChartContent shares, views::ChartContent layers, const QString& title,
-                    const QString& subtitle);
+                    views::ChartContent shares, Grid grid, const QString& title, const QString& subtitle);
     void clearResult(const QString& message);
     void setPending(const QString& text);
     void setNote(const QString& text);
@@ -61,13 +72,15 @@ public:
     [[nodiscard]] views::ChartView* prefixView() const { return prefix_; }
     [[nodiscard]] views::ChartView* spectrumView() const { return spectrum_; }
     [[nodiscard]] views::ChartView* sharesView() const { return shares_; }
-    [[nodiscard]] views::ChartView* layersView() const { return layers_; }
+    [[nodiscard]] views::HeatmapView* gridView() const { return grid_; }
     [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
 
 signals:
     void requestChanged();
     // A prefix point was clicked: its size d.
     void prefixClicked(int d);
+    // A cell of the layer × prefix grid was clicked (row: layer, col: size).
+    void gridClicked(int row, int col);
 
 private:
     void fillTable(const Compat& compat);
@@ -82,7 +95,8 @@ private:
     views::ChartView* prefix_;
     views::ChartView* spectrum_;
     views::ChartView* shares_;
-    views::ChartView* layers_;  // 2D Matryoshka: the old model's layers
+    views::HeatmapView* grid_;  // 2D Matryoshka: the old model's layers × prefix sizes
+    QLabel* gridTitle_;
     QLabel* note_;
     QString title_;
     QString subtitle_;

@@ -3,7 +3,6 @@
 #include <QString>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "repscope/embedding_checks/compatibility.h"
@@ -21,9 +20,17 @@ struct EmbeddingResult {
     embedding_checks::PrefixCurve newPrefix;
     embedding_checks::Spectrum oldSpectrum;
     embedding_checks::Spectrum newSpectrum;
-    // 2D Matryoshka: every layer of the old representation's model (name, curve without top-1).
+    // 2D Matryoshka: every layer of the old representation's model against its prefixes, on the
+    // sizes gridDims (the union of the layers' defaults); NaN past a layer's D. No top-1.
+    struct GridRow {
+        std::size_t representation = 0;  // index into the analysis' representations
+        std::string layer;
+        int d = 0;
+        std::vector<double> value;  // one per gridDims
+    };
     std::string gridModel;
-    std::vector<std::pair<std::string, embedding_checks::PrefixCurve>> grid;
+    std::vector<int> gridDims;
+    std::vector<GridRow> grid;
 };
 
 }  // namespace repscope::gui

@@ -1,6 +1,7 @@
 #include "repscope/embedding_checks/prefix.h"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "repscope/embedding_checks/retrieval.h"
@@ -14,6 +15,16 @@ std::vector<int> defaultPrefixDims(int d) {
     std::vector<int> dims;
     for (int p = 8; p < d; p *= 2) dims.push_back(p);
     if (d > 0) dims.push_back(d);
+    return dims;
+}
+
+std::vector<int> gridPrefixDims(const std::vector<int>& ds) {
+    std::vector<int> dims;
+    for (const int d : ds) {
+        for (const int p : defaultPrefixDims(d)) dims.push_back(p);
+    }
+    std::sort(dims.begin(), dims.end());
+    dims.erase(std::unique(dims.begin(), dims.end()), dims.end());
     return dims;
 }
 
@@ -65,6 +76,38 @@ PrefixCurve prefixCurve(const MatrixF& x, const metrics::MetricInfo& metric,
         done += p;
     }
     progress.report(1.0);
+    return out;
+}
+
+PrefixCurve prefixCurveOnGrid(const MatrixF& x, const metrics::MetricInfo& metric,
+                              const metrics::MetricParams& params, const std::vector<int>& gridDims,
+                              PrefixOptions options, Progress& progress) {
+    const int d = static_cast<int>(x.cols());
+    if (gridDims.empty()) throw InputError("no prefix size given for " + options.name);
+    options.dims.clear();
+    for (const int p : gridDims) {
+        if (p <= 0) throw InputError("prefix size " + std::to_string(p) + " is not positive");
+        if (p <= d) options.dims.push_back(p);
+    }
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    if (options.dims.empty()) {  // every size exceeds D: nothing to compute
+        PrefixCurve none;
+        none.dims = gridDims;
+        none.value.assign(gridDims.size(), kNaN);
+        if (options.codes != nullptr) none.top1.assign(gridDims.size(), kNaN);
+        progress.report(1.0);
+        return none;
+    }
+    const PrefixCurve curve = prefixCurve(x, metric, params, options, progress);
+    PrefixCurve out;
+    out.dims = gridDims;
+    for (const int p : gridDims) {
+        const auto at = std::find(curve.dims.begin(), curve.dims.end(), p);
+        const bool has = p <= d && at != curve.dims.end();
+        const auto k = static_cast<std::size_t>(at - curve.dims.begin());
+        out.value.push_back(has ? curve.value[k] : kNaN);
+        if (!curve.top1.empty()) out.top1.push_back(has ? curve.top1[k] : kNaN);
+    }
     return out;
 }
 

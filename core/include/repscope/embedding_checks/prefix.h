@@ -19,6 +19,10 @@ namespace repscope::embedding_checks {
 // Throws InputError naming `what` when a size is ≤ 0 or above d, or the list is empty.
 void checkPrefixDims(const std::vector<int>& dims, int d, const std::string& what);
 
+// The prefix sizes of a grid over representations of these dimensions: the union of their
+// defaults, ascending.
+[[nodiscard]] std::vector<int> gridPrefixDims(const std::vector<int>& ds);
+
 struct PrefixOptions {
     std::vector<int> dims;                       // empty: defaultPrefixDims(D)
     const std::vector<std::int32_t>* codes = nullptr;  // categories for top-1; nullptr: none
@@ -36,5 +40,13 @@ struct PrefixCurve {
                                       const metrics::MetricParams& params,
                                       const PrefixOptions& options = {},
                                       Progress& progress = silentProgress());
+
+// One row of a layer × prefix grid (2D Matryoshka): the curve on every size of `gridDims`
+// (ascending), NaN in value and top1 where a size exceeds the representation's D (options.dims
+// is ignored). Throws as prefixCurve; an empty grid or a size ≤ 0 is an InputError.
+[[nodiscard]] PrefixCurve prefixCurveOnGrid(const MatrixF& x, const metrics::MetricInfo& metric,
+                                            const metrics::MetricParams& params,
+                                            const std::vector<int>& gridDims, PrefixOptions options = {},
+                                            Progress& progress = silentProgress());
 
 }  // namespace repscope::embedding_checks

@@ -45,12 +45,19 @@ public:
     HeatmapView& operator=(const HeatmapView&) = delete;
 
     // What to show. stimuli (may be null) gives tooltip labels and the category strips, read
-    // from the column named categoryColumn (none when empty or absent). Fits the view.
+    // from the column named categoryColumn (none when empty or absent). columnStimuli: labels of
+    // the columns when they are other things than the rows (a layer × prefix-size grid); then
+    // there are no category strips. Null: the columns are the rows' stimuli. Fits the view.
     void setSource(std::shared_ptr<const tiles::TileSource> source,
                    std::shared_ptr<const Stimuli> stimuli = nullptr,
-                   const std::string& categoryColumn = "category");
+                   const std::string& categoryColumn = "category",
+                   std::shared_ptr<const Stimuli> columnStimuli = nullptr);
     [[nodiscard]] std::shared_ptr<const tiles::TileSource> source() const { return source_; }
     [[nodiscard]] std::shared_ptr<const Stimuli> stimuli() const { return stimuli_; }
+    // The columns' labels: columnStimuli when given, else the rows' stimuli.
+    [[nodiscard]] std::shared_ptr<const Stimuli> columnStimuli() const {
+        return columnStimuli_ ? columnStimuli_ : stimuli_;
+    }
     [[nodiscard]] const std::string& categoryColumnName() const { return categoryColumn_; }
     // The shared selection (not owned; may be null).
     void setSelectionModel(SelectionModel* model);
@@ -138,6 +145,7 @@ private:
 
     std::shared_ptr<const tiles::TileSource> source_;
     std::shared_ptr<const Stimuli> stimuli_;
+    std::shared_ptr<const Stimuli> columnStimuli_;  // null: the columns are stimuli_
     std::string categoryColumn_;
     std::shared_ptr<tiles::TileCache> cache_;
     std::unique_ptr<tiles::TileScheduler> scheduler_;

@@ -1,4 +1,4 @@
-#include "gui/inspector_panel.h"
+#include "gui/inspector/inspector_panel.h"
 
 #include <QAbstractListModel>
 #include <QBrush>
@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <set>
 
+#include "gui/inspector/spectrum_section.h"
 #include "repscope/views/selection_model.h"
 
 namespace repscope::gui {
@@ -69,7 +70,8 @@ InspectorPanel::InspectorPanel(QWidget* parent)
       list_(new QListView(this)),
       breakdown_(new QTreeWidget(this)),
       neighboursTitle_(new QLabel(this)),
-      neighbours_(new QTableWidget(this)) {
+      neighbours_(new QTableWidget(this)),
+      spectrum_(new SpectrumSection(this)) {
     setObjectName(QStringLiteral("inspectorPanel"));
     count_->setObjectName(QStringLiteral("inspectorCount"));
     count_->setTextFormat(Qt::RichText);
@@ -118,7 +120,8 @@ InspectorPanel::InspectorPanel(QWidget* parent)
     parts->addWidget(listBox);
     parts->addWidget(breakdown_);
     parts->addWidget(neighbourBox);
-    parts->setSizes({200, 150, 250});
+    parts->addWidget(spectrum_);
+    parts->setSizes({200, 150, 250, 220});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -1,7 +1,7 @@
-#include "gui/inspector_controller.h"
+#include "gui/inspector/inspector_controller.h"
 
 #include "gui/analysis_controller.h"
-#include "gui/inspector_panel.h"
+#include "gui/inspector/inspector_panel.h"
 #include "gui/neighbour_query.h"
 #include "gui/representation_cache.h"
 #include "repscope/sub_progress.h"

@@ -1,7 +1,8 @@
 #pragma once
 // The Inspector: what the shared stimulus selection holds — how many, their labels (a list with
 // a filter), how they split over the categories — a label search that sets the selection, and
-// for one chosen stimulus its nearest neighbours in A and in B side by side. It follows the
+// for one chosen stimulus its nearest neighbours in A and in B side by side, and focus A's variance
+// spectrum (spectrum_section.h). It follows the
 // selection model; the neighbours are computed elsewhere (InspectorController) and handed in.
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,7 @@ class SelectionModel;
 namespace repscope::gui {
 
 class SelectedStimuliModel;
+class SpectrumSection;
 
 class InspectorPanel : public QWidget {
     Q_OBJECT
@@ -55,6 +57,8 @@ public:
     void setNeighboursNote(const QString& text);
     [[nodiscard]] QTableWidget* neighboursTable() const { return neighbours_; }
     [[nodiscard]] QTreeWidget* breakdown() const { return breakdown_; }
+    // Focus A's variance spectrum (SpectrumController fills it).
+    [[nodiscard]] SpectrumSection* spectrumSection() const { return spectrum_; }
 
 signals:
     // The chosen stimulus changed (-1: none).
@@ -78,6 +82,7 @@ private:
     QTreeWidget* breakdown_;
     QLabel* neighboursTitle_;
     QTableWidget* neighbours_;
+    SpectrumSection* spectrum_;
 };
 
 }  // namespace repscope::gui
