@@ -221,7 +221,8 @@ void EmbeddingPanel::fillTable(const Compat& compat) {
 void EmbeddingPanel::showResult(const Compat& compat, views::ChartContent prefix, views::ChartContent spectrum,
                                 views::ChartContent shares, Grid grid, const QString& title,
                                 const QString& subtitle) {
-    gridTitle_->setText(grid.source ? grid.title : tr("No layer grid: the old model has no feature layers."));
+    gridShownTitle_ = grid.source ? grid.title : tr("No layer grid: the old model has no feature layers.");
+    gridTitle_->setText(gridShownTitle_);
     grid_->setSource(std::move(grid.source), std::move(grid.rows), std::string(), std::move(grid.cols));
     fillTable(compat);
     prefix_->setContent(std::move(prefix));
@@ -249,7 +250,13 @@ void EmbeddingPanel::clearResult(const QString& message) {
 
 void EmbeddingPanel::setPending(const QString& text) {
     for (views::ChartView* v : {prefix_, spectrum_, shares_}) v->setOverlayText(text);
+    // The grid (a GL view, no overlay) keeps the previous result: its title says so meanwhile.
     grid_->setEnabled(text.isEmpty());
+    if (!text.isEmpty() && grid_->source()) {
+        gridTitle_->setText(tr("Computing… the grid below is the previous result: %1").arg(gridShownTitle_));
+    } else if (text.isEmpty() && grid_->source()) {
+        gridTitle_->setText(gridShownTitle_);
+    }
     table_->setEnabled(text.isEmpty());
 }
 

@@ -97,6 +97,7 @@ private:
     views::ChartView* shares_;
     views::HeatmapView* grid_;  // 2D Matryoshka: the old model's layers × prefix sizes
     QLabel* gridTitle_;
+    QString gridShownTitle_;  // what the grid on screen shows
     QLabel* note_;
     QString title_;
     QString subtitle_;
