@@ -76,6 +76,23 @@ private slots:
         QVERIFY2(std::abs(got - want) <= 1e-4 * want, qPrintable(QString::number(got - want)));
     }
 
+    // The float32 feature-space path centres and multiplies Z = [Xc Yc] in blocks of rows
+    // (32 MiB of Z each): at N = 300,000 × 40 columns that is one block and a partial second;
+    // the result must equal the float64 feature-space formula computed here directly.
+    void blockedProductEqualsTheWholeFormula() {
+        const Eigen::Index n = 300000;
+        const Eigen::MatrixXd a = (randomNormal(n, 24, 31).array() + 50.0).matrix();
+        const Eigen::MatrixXd b = a.leftCols(8) * randomNormal(8, 16, 32) + randomNormal(n, 16, 33);
+        const Eigen::MatrixXd ac = a.rowwise() - a.colwise().mean();
+        const Eigen::MatrixXd bc = b.rowwise() - b.colwise().mean();
+        const double kl = (ac.transpose() * bc).squaredNorm();
+        const double want = kl / std::sqrt((ac.transpose() * ac).squaredNorm() *
+                                           (bc.transpose() * bc).squaredNorm());
+        const double got = ckaLinear(repscope::MatrixF(a.cast<float>()), repscope::MatrixF(b.cast<float>()));
+        QVERIFY2(want > 0.1 && std::abs(got - want) <= 1e-4 * want,
+                 qPrintable(QString("%1 against %2").arg(got).arg(want)));
+    }
+
     void errors() {
         const Eigen::MatrixXd x = randomNormal(10, 3, 1);
         Eigen::MatrixXd flat = Eigen::MatrixXd::Constant(10, 3, 2.0);

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdio>
 
+#include "repscope/linalg/blas.h"
+
 namespace repscope {
 namespace {
 
@@ -88,6 +90,7 @@ MatrixF Representation::readAll(Progress& progress) const {
     const RepresentationInfo& in = info();
     checkMemoryBudget(in.n, in.d, sizeof(float), in.qualifiedName());
     MatrixF out(static_cast<Eigen::Index>(in.n), static_cast<Eigen::Index>(in.d));
+    linalg::adviseHugePages(out);  // before the first write: 2 MiB faults instead of 4 KiB ones
     const std::size_t step = blockRows(in.d);
     for (std::size_t first = 0; first < in.n; first += step) {
         const std::size_t count = std::min(step, in.n - first);

@@ -4,7 +4,8 @@
 // the memory of the row-major N×(D+E) matrix), C = ZᵀZ lower triangle, whose diagonal blocks are
 // XcᵀXc and YcᵀYc and whose off-diagonal block is YcᵀXc. 2·N·(D+E)²/2 flops, as many as two
 // half-size self products plus the cross product, but in one large BLAS call instead of a
-// dozen smaller ones, with one centring pass and no other copy of the data.
+// dozen smaller ones, with one centring pass. Z is built and multiplied a block of rows at a
+// time (C += ZbᵀZb into one reused buffer), so the only large allocation besides the data is C.
 //
 // Centring and every sum are float64; the product runs in T (float32 for cka_linear of float32
 // data, as metrics.md allows). Used when feature space is cheaper than Gram space and C fits in

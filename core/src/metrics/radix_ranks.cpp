@@ -146,8 +146,7 @@ Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
 
 }  // namespace
 
-std::vector<std::uint32_t> doubledUpperTriangleRanks(const MatrixF& m, std::string_view what,
-                                                     ProgressSpan span) {
+DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what, ProgressSpan span) {
     const auto size = static_cast<std::size_t>(m.rows());
     if (m.rows() != m.cols()) {
         throw FormatError(std::string(what) + " is " + std::to_string(m.rows()) + "×" +
@@ -157,8 +156,8 @@ std::vector<std::uint32_t> doubledUpperTriangleRanks(const MatrixF& m, std::stri
     if (n >= (std::size_t{1} << 31)) {
         throw InputError("Ranking more than 2,147,483,647 pairs this way is not supported.");
     }
-    std::vector<std::uint32_t> doubled(n);
-    linalg::adviseHugePages(doubled.data(), n * sizeof(std::uint32_t));
+    DoubledRanks doubled{std::unique_ptr<std::uint32_t[]>(new std::uint32_t[n]), n};
+    linalg::adviseHugePages(doubled.data.get(), n * sizeof(std::uint32_t));
     const float* data = m.data();  // row-major
     bool finite = true;
     // The upper triangle in row-major order (scipy's squareform order), walked once.
@@ -176,7 +175,7 @@ std::vector<std::uint32_t> doubledUpperTriangleRanks(const MatrixF& m, std::stri
             return orderedBits(v);
         },
         span,
-        [out = doubled.data()](std::uint32_t index, std::uint64_t d) {
+        [out = doubled.data.get()](std::uint32_t index, std::uint64_t d) {
             out[index] = static_cast<std::uint32_t>(d);
         });
     if (!finite) throw FormatError(std::string(what) + " holds NaN or infinite dissimilarities.");

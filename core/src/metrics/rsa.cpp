@@ -95,6 +95,35 @@ private:
     const Progress* parent_;
 };
 
+// Runs first() and second() at once, one thread each (two independent rankings); rethrows the
+// first exception either threw once both are done.
+template <class First, class Second>
+void onTwoThreads(First first, Second second) {
+    std::exception_ptr failure;
+#pragma omp parallel sections num_threads(2)
+    {
+#pragma omp section
+        {
+            try {
+                first();
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+#pragma omp section
+        {
+            try {
+                second();
+            } catch (...) {
+#pragma omp critical
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 Eigen::VectorXd averageRanks(const Eigen::VectorXd& v, Progress& progress) {
@@ -117,30 +146,11 @@ double rsaSpearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress&
     // The two rankings are independent: one thread each.
     Eigen::VectorXd ra;
     Eigen::VectorXd rb;
-    std::exception_ptr failure;
-#pragma omp parallel sections num_threads(2)
-    {
-#pragma omp section
-        {
-            try {
-                ra = detail::radixAverageRanks(a, span.sub(0.0, 0.95));
-            } catch (...) {
-#pragma omp critical
-                if (!failure) failure = std::current_exception();
-            }
-        }
-#pragma omp section
-        {
-            try {
-                CancelOnlyProgress second(progress);
-                rb = detail::radixAverageRanks(b, ProgressSpan(second));
-            } catch (...) {
-#pragma omp critical
-                if (!failure) failure = std::current_exception();
-            }
-        }
-    }
-    if (failure) std::rethrow_exception(failure);
+    onTwoThreads([&] { ra = detail::radixAverageRanks(a, span.sub(0.0, 0.95)); },
+                 [&] {
+                     CancelOnlyProgress second(progress);
+                     rb = detail::radixAverageRanks(b, ProgressSpan(second));
+                 });
     const double rho = pearsonChecked(ra, rb, "rsa_spearman");
     span.finish();
     return rho;
@@ -154,36 +164,17 @@ double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view na
                              std::to_string(b.rows()));
     }
     ProgressSpan span(progress);
-    std::vector<std::uint32_t> ra;
-    std::vector<std::uint32_t> rb;
-    std::exception_ptr failure;
-#pragma omp parallel sections num_threads(2)
-    {
-#pragma omp section
-        {
-            try {
-                ra = detail::doubledUpperTriangleRanks(a, nameA, span.sub(0.0, 0.9));
-            } catch (...) {
-#pragma omp critical
-                if (!failure) failure = std::current_exception();
-            }
-        }
-#pragma omp section
-        {
-            try {
-                CancelOnlyProgress second(progress);
-                rb = detail::doubledUpperTriangleRanks(b, nameB, ProgressSpan(second));
-            } catch (...) {
-#pragma omp critical
-                if (!failure) failure = std::current_exception();
-            }
-        }
-    }
-    if (failure) std::rethrow_exception(failure);
-    if (ra.size() < 2) throw InputError("rsa_spearman needs at least 3 stimuli.");
+    detail::DoubledRanks ra;
+    detail::DoubledRanks rb;
+    onTwoThreads([&] { ra = detail::doubledUpperTriangleRanks(a, nameA, span.sub(0.0, 0.9)); },
+                 [&] {
+                     CancelOnlyProgress second(progress);
+                     rb = detail::doubledUpperTriangleRanks(b, nameB, ProgressSpan(second));
+                 });
+    if (ra.size < 2) throw InputError("rsa_spearman needs at least 3 stimuli.");
     // Doubled ranks 2…2n average n + 1; sums of integer products in float64.
-    const auto size = static_cast<std::ptrdiff_t>(ra.size());
-    const double mean = static_cast<double>(ra.size()) + 1.0;
+    const auto size = static_cast<std::ptrdiff_t>(ra.size);
+    const double mean = static_cast<double>(ra.size) + 1.0;
     double saa = 0.0;
     double sbb = 0.0;
     double sab = 0.0;

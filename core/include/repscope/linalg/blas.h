@@ -53,8 +53,8 @@ void syrkLower(bool trans, float alpha, ConstMatrixRef<float> a, float beta, Mat
 // N = 10,000 RDM spent a third of its time faulting 4 KiB pages in). No effect on small
 // buffers or where THP is off; REPSCOPE_NO_HUGEPAGES=1 turns it off (for measurements).
 void adviseHugePages(void* data, std::size_t bytes);
-template <class T>
-void adviseHugePages(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& m) {
+template <class T, int Options>
+void adviseHugePages(Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Options>& m) {
     adviseHugePages(m.data(), static_cast<std::size_t>(m.size()) * sizeof(T));
 }
 
