@@ -58,25 +58,7 @@ int runEvaluate(const std::vector<std::string>& args) {
         "evaluate", args, {"--json", "--bootstrap-stimuli"},
         {"--target", "--comparator", "--rdm-measure", "--select", "--bootstrap", "--seed"});
     if (a.positional.empty()) throw InputError("expects at least one FILE of models (see --help)");
-    if (!a.options.count("--target")) {
-        throw InputError("needs --target FILE:PATH|RATINGS.csv, the RDM set to evaluate against");
-    }
-    if (!a.options.count("--comparator")) {
-        throw InputError("needs --comparator (spearman, pearson, kendall_tau_a, rho_a, cosine, "
-                         "corr_cov or cosine_cov)");
-    }
-    alignment::EvaluationOptions options;
-    options.comparator = alignment::parseComparator(a.option("--comparator", ""));
-    options.bootstrap = a.count("--bootstrap", 0);
-    options.bootstrapStimuli = a.has("--bootstrap-stimuli");
-    options.seed = a.count("--seed", 0);
-    if (options.bootstrapStimuli && options.bootstrap == 0) {
-        throw InputError("--bootstrap-stimuli resamples within --bootstrap B; give B too");
-    }
-    if (options.bootstrap == 1) throw InputError("--bootstrap needs at least 2 resamples");
-    const metrics::RdmMeasure measure =
-        metrics::parseRdmMeasure(a.option("--rdm-measure", "correlation"));
-    const std::string select = a.option("--select", "*");
+    alignment::CollectionEvaluationOptions evaluationOptions = evaluationOptionsFrom(a);
 
     EvaluationFiles files = openEvaluationFiles(a.positional, a.option("--target", ""));
     const Collection& collection = files.collection;
@@ -90,10 +72,6 @@ int runEvaluate(const std::vector<std::string>& args) {
                   << " has one subject, so there is no noise ceiling and no t test; the models "
                      "are still compared with it\n";
     }
-    alignment::CollectionEvaluationOptions evaluationOptions;
-    evaluationOptions.evaluation = options;
-    evaluationOptions.measure = measure;
-    evaluationOptions.select = select;
     evaluationOptions.excludeTargetFile = !targetIsModelFile;
     alignment::CollectionEvaluation evaluated;
     try {
@@ -102,11 +80,13 @@ int runEvaluate(const std::vector<std::string>& args) {
     } catch (const InputError& e) {
         // The core names no command-line options; say which FILEs hold no model.
         if (std::string(e.what()).find("no model") == std::string::npos) throw;
+        const std::string& select = evaluationOptions.select;
         throw InputError(select == "*" ? "the FILEs hold no model (a representation or a single "
                                          "precomputed RDM) besides RDM sets"
                                        : "no model matches --select '" + select + "'");
     }
-    printEvaluation(evaluated, options, measure, a.has("--json"));
+    printEvaluation(evaluated, evaluationOptions.evaluation, evaluationOptions.measure,
+                    a.has("--json"));
     return 0;
 }
 

@@ -1,6 +1,9 @@
 #include "cli/evaluation_input.h"
 
+#include "cli/arguments.h"
+#include "repscope/alignment/comparator.h"
 #include "repscope/error.h"
+#include "repscope/metrics/rdm.h"
 
 namespace repscope::cli {
 
@@ -59,6 +62,29 @@ EvaluationFiles openEvaluationFiles(const std::vector<std::string>& files, const
     const RdmSet& set = findTargetSet(*out.collection.files()[targetIndex], target);
     out.target = {targetIndex, set.path};
     return out;
+}
+
+alignment::CollectionEvaluationOptions evaluationOptionsFrom(const Arguments& a) {
+    if (!a.options.count("--target")) {
+        throw InputError("needs --target FILE:PATH|RATINGS.csv, the RDM set to evaluate against");
+    }
+    if (!a.options.count("--comparator")) {
+        throw InputError("needs --comparator (spearman, pearson, kendall_tau_a, rho_a, cosine, "
+                         "corr_cov or cosine_cov)");
+    }
+    alignment::CollectionEvaluationOptions options;
+    alignment::EvaluationOptions& e = options.evaluation;
+    e.comparator = alignment::parseComparator(a.option("--comparator", ""));
+    e.bootstrap = a.count("--bootstrap", 0);
+    e.bootstrapStimuli = a.has("--bootstrap-stimuli");
+    e.seed = a.count("--seed", 0);
+    if (e.bootstrapStimuli && e.bootstrap == 0) {
+        throw InputError("--bootstrap-stimuli resamples within --bootstrap B; give B too");
+    }
+    if (e.bootstrap == 1) throw InputError("--bootstrap needs at least 2 resamples");
+    options.measure = metrics::parseRdmMeasure(a.option("--rdm-measure", "correlation"));
+    options.select = a.option("--select", "*");
+    return options;
 }
 
 }  // namespace repscope::cli

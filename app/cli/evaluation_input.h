@@ -10,6 +10,8 @@
 
 namespace repscope::cli {
 
+struct Arguments;
+
 struct EvaluationFiles {
     Collection collection;
     alignment::SetTarget target;
@@ -20,5 +22,10 @@ struct EvaluationFiles {
 // the path or file holds no RDM set (saying what it is instead), and what opening throws.
 [[nodiscard]] EvaluationFiles openEvaluationFiles(const std::vector<std::string>& files,
                                                   const std::string& targetSpec);
+
+// The options `evaluate` and `repscope-mpi evaluate` share, checked: --target and --comparator
+// are required, --bootstrap B needs B ≥ 2, --bootstrap-stimuli needs --bootstrap; --seed,
+// --rdm-measure, --select. InputError (one sentence) otherwise. excludeTargetFile is left false.
+[[nodiscard]] alignment::CollectionEvaluationOptions evaluationOptionsFrom(const Arguments& a);
 
 }  // namespace repscope::cli

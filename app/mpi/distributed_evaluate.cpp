@@ -41,24 +41,7 @@ EvaluateJob openJob(const std::vector<std::string>& args) {
         {"--target", "--comparator", "--rdm-measure", "--select", "--bootstrap", "--seed"});
     const cli::Arguments& a = job.arguments;
     if (a.positional.empty()) throw InputError("expects at least one FILE of models (see --help)");
-    if (!a.options.count("--target")) {
-        throw InputError("needs --target FILE:PATH|RATINGS.csv, the RDM set to evaluate against");
-    }
-    if (!a.options.count("--comparator")) {
-        throw InputError("needs --comparator (spearman, pearson, kendall_tau_a, rho_a, cosine, "
-                         "corr_cov or cosine_cov)");
-    }
-    alignment::EvaluationOptions& e = job.options.evaluation;
-    e.comparator = alignment::parseComparator(a.option("--comparator", ""));
-    e.bootstrap = a.count("--bootstrap", 0);
-    e.bootstrapStimuli = a.has("--bootstrap-stimuli");
-    e.seed = a.count("--seed", 0);
-    if (e.bootstrapStimuli && e.bootstrap == 0) {
-        throw InputError("--bootstrap-stimuli resamples within --bootstrap B; give B too");
-    }
-    if (e.bootstrap == 1) throw InputError("--bootstrap needs at least 2 resamples");
-    job.options.measure = metrics::parseRdmMeasure(a.option("--rdm-measure", "correlation"));
-    job.options.select = a.option("--select", "*");
+    job.options = cli::evaluationOptionsFrom(a);
     job.files = cli::openEvaluationFiles(a.positional, a.option("--target", ""));
     job.options.excludeTargetFile = !job.files.targetIsModelFile;
     try {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <sstream>
 
 #include "repscope/error.h"
@@ -120,40 +121,50 @@ void writeCheckpoint(const std::string& path, const MatrixCheckpoint& c) {
     });
 }
 
-std::optional<std::uint64_t> checkpointTileSize(const std::string& path) {
+namespace {
+
+// The checkpoint at `path` opened for reading; nullptr when there is none. One sentence when the
+// file is not an HDF5 file or cannot be opened.
+std::unique_ptr<Handle> openCheckpoint(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    if (!std::filesystem::exists(path, ec)) return nullptr;
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     if (H5Fis_hdf5(path.c_str()) <= 0) {
         throw FormatError(path + " is not a repscope-mpi checkpoint (not an HDF5 file); give a "
                           "new --checkpoint file.");
     }
-    const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!file.valid()) throw FormatError("the checkpoint " + path + " cannot be opened.");
-    const std::vector<hsize_t> dims = dimsOf(file.get(), "tile_size", path);
+    auto file = std::make_unique<Handle>(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    if (!file->valid()) throw FormatError("the checkpoint " + path + " cannot be opened.");
+    return file;
+}
+
+std::uint64_t tileSizeOf(hid_t file, const std::string& path) {
+    const std::vector<hsize_t> dims = dimsOf(file, "tile_size", path);
     if (dims.size() != 1 || dims[0] != 1) {
         throw FormatError("the checkpoint " + path + " is damaged (/tile_size).");
     }
     std::uint64_t size = 0;
-    readDataset(file.get(), "tile_size", H5T_NATIVE_UINT64, &size, path);
+    readDataset(file, "tile_size", H5T_NATIVE_UINT64, &size, path);
     if (size == 0) throw FormatError("the checkpoint " + path + " is damaged (/tile_size).");
     return size;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> checkpointTileSize(const std::string& path) {
+    const std::unique_ptr<Handle> file = openCheckpoint(path);
+    if (!file) return std::nullopt;
+    return tileSizeOf(file->get(), path);
 }
 
 std::optional<MatrixCheckpoint> readCheckpoint(const std::string& path,
                                                const std::string& fingerprint, std::size_t k,
                                                std::size_t tiles) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return std::nullopt;
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    if (H5Fis_hdf5(path.c_str()) <= 0) {
-        throw FormatError(path + " is not a repscope-mpi checkpoint (not an HDF5 file); give a "
-                          "new --checkpoint file.");
-    }
-    const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!file.valid()) throw FormatError("the checkpoint " + path + " cannot be opened.");
+    const std::unique_ptr<Handle> opened = openCheckpoint(path);
+    if (!opened) return std::nullopt;
+    const Handle& file = *opened;
     MatrixCheckpoint c;
-    c.tileSize = checkpointTileSize(path).value_or(1);
+    c.tileSize = tileSizeOf(file.get(), path);
     c.fingerprint = readText(file.get(), "fingerprint", path);
     if (c.fingerprint != fingerprint) {
         throw InputError("the checkpoint " + path + " was made for other inputs, another metric "
