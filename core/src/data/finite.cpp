@@ -57,7 +57,7 @@ void requireFinite(const MatrixF& x, const std::string& what,
     for (Eigen::Index i = 0; i < x.rows() && first.empty(); ++i) {
         if (!x.row(i).allFinite()) {
             const auto k = static_cast<std::size_t>(i);
-            first = k < labels.size() ? labels[k] : "#" + std::to_string(k);
+            first = k < labels.size() ? labels[k] : std::string("#").append(std::to_string(k));
         }
     }
     throw FormatError(what + " contains " + std::to_string(c.values) + " NaN/Inf value" +
