@@ -60,19 +60,19 @@ const Table& colormapTable(Colormap map) {
     return viridis;
 }
 
-// Keep in step with shaders/heatmap.frag (colourPosition).
+// Also the colours of the GL view's tiles (heatmap_cell_colours.cpp).
 float ColorScale::position(float v) const {
     if (std::isnan(v)) return v;
     float t = 0.0F;
     if (isDiverging(colormap)) {
         const float half = std::max(std::max(std::abs(high - centre), std::abs(low - centre)), 1e-30F);
         float s = std::clamp((v - centre) / half, -1.0F, 1.0F);
-        s = std::copysign(std::pow(std::abs(s), gamma), s);
+        if (gamma != 1.0F) s = std::copysign(std::pow(std::abs(s), gamma), s);
         t = 0.5F + 0.5F * s;
     } else {
         const float span = high - low;
         t = span > 0.0F ? std::clamp((v - low) / span, 0.0F, 1.0F) : 0.5F;
-        t = std::pow(t, gamma);
+        if (gamma != 1.0F) t = std::pow(t, gamma);
     }
     return t;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Internal: what both heatmap paths paint with QPainter around the matrix — category strips with
 // boundary marks, the colorbar with ticks and the measure's name — and the CPU colouring of the
-// matrix area (the same formulas as shaders/heatmap.frag).
+// matrix area (the same colours as the GL view's tiles, heatmap_cell_colours.h).
 #include <QColor>
 #include <QImage>
 #include <QPainter>
@@ -85,7 +85,7 @@ inline constexpr float kDim = 0.7F;
 inline constexpr std::array<float, 3> kDimColour{255.0F, 255.0F, 255.0F};
 
 // Colours a tile's cells into `image` (ARGB32) for the pixels of the matrix area that it covers,
-// clipped to `clip` (image pixels), as the fragment shader would.
+// clipped to `clip` (image pixels), as the GL view draws it.
 // The "undefined" swatch: the undefined colour with the hatching of undefined cells, framed.
 void paintUndefinedSwatch(QPainter& painter, const QRectF& swatch, const ColorScale& scale);
 

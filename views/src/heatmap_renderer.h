@@ -1,10 +1,10 @@
 #pragma once
-// Internal: the OpenGL side of HeatmapView. Two passes: each tile's values (an R32F texture) are
-// coloured once into an RGBA8 texture for the current colour scale and selection (colouring
-// pass, into a framebuffer object); every frame then only draws those colour textures (drawing
-// pass). A frame thereby costs one texture lookup per pixel, which a software rasteriser (Mesa
-// llvmpipe) affords at 1920×1080; tiles are recoloured only when the scale or the selection
-// change. Textures live in an LRU of bounded count and are recycled rather than reallocated.
+// Internal: the OpenGL side of HeatmapView. Each tile's cells are coloured once on the CPU
+// (heatmap_cell_colours.h: the numbers of the CPU path and exports) for the current colour scale
+// and selection and uploaded as an RGBA8 texture; every frame only draws those textures, one
+// texture lookup per pixel, which a software rasteriser (Mesa llvmpipe) affords at 1920×1080.
+// Tiles are recoloured only when the scale or the selection change. Textures live in an LRU of
+// bounded count and are recycled rather than reallocated.
 // Every method needs the widget's context current; release() must run before it goes away.
 #include <QOpenGLBuffer>
 #include <QOpenGLExtraFunctions>
@@ -34,16 +34,15 @@ public:
     // Compiles the shaders from the Qt resources; throws repscope::Error with the GL log.
     void initialize();
     void release();
-    [[nodiscard]] bool initialized() const { return colourProgram_ != nullptr; }
+    [[nodiscard]] bool initialized() const { return tileProgram_ != nullptr; }
 
     void forgetTiles();  // the source changed
     // Whether the tile already has textures (drawing it costs no upload).
     [[nodiscard]] bool resident(const tiles::TileKey& key) const { return textures_.contains(key); }
     void setSelectionMask(const detail::SelectionMask& mask);
-    // Uploads and (re)colours what `tiles` need for `scale`, then binds `screenFramebuffer`
-    // again. Call before setting the viewport of the drawing pass.
-    void prepare(const std::vector<tiles::TilePtr>& tiles, const ColorScale& scale,
-                 GLuint screenFramebuffer);
+    // Colours and uploads what `tiles` need for `scale` (only tiles whose colours are missing
+    // or were made for another scale or selection).
+    void prepare(const std::vector<tiles::TilePtr>& tiles, const ColorScale& scale);
     // Draws prepared tiles (coarse ones first) into the current viewport, which covers the
     // matrix area. framebufferHeight (device pixels) places the hatching of undefined cells on
     // the same pixels as exports.
@@ -59,36 +58,25 @@ private:
         std::uint64_t selection = 0;  // generation of the selection mask
         bool operator==(const ColourKey&) const = default;
     };
-    struct TileTextures {
-        GLuint values = 0;   // R32F
+    struct TileTexture {
         GLuint colours = 0;  // RGBA8
         std::optional<ColourKey> colouredFor;
         std::list<tiles::TileKey>::iterator lru;
     };
-    TileTextures& texturesFor(const tiles::Tile& tile);
-    void colour(const tiles::Tile& tile, TileTextures& t);
-    void setColourUniforms(const ColorScale& scale);
-    void uploadColormap(Colormap map);
-    void uploadMask(GLuint& tex, const std::vector<std::uint8_t>& mask);
+    TileTexture& textureFor(const tiles::Tile& tile);
+    void colour(const tiles::Tile& tile, const ColorScale& scale, TileTexture& t);
 
     QOpenGLExtraFunctions* gl_ = nullptr;
-    std::unique_ptr<QOpenGLShaderProgram> colourProgram_;
     std::unique_ptr<QOpenGLShaderProgram> tileProgram_;
     std::unique_ptr<QOpenGLVertexArrayObject> vao_;
     std::unique_ptr<QOpenGLBuffer> vbo_;
-    GLuint framebuffer_ = 0;  // target of the colouring pass
-    GLuint colormapTex_ = 0;
-    std::optional<Colormap> colormapUploaded_;
-    GLuint maskRows_ = 0;
-    GLuint maskCols_ = 0;
-    int maskWidth_ = 1;
-    int maskLevel_ = 0;
-    bool hasSelection_ = false;
+    detail::SelectionMask mask_;
     std::uint64_t selectionGeneration_ = 0;
-    std::unordered_map<tiles::TileKey, TileTextures, tiles::TileKeyHash> textures_;
+    std::vector<std::uint8_t> rgba_;  // colours of the tile being uploaded
+    std::unordered_map<tiles::TileKey, TileTexture, tiles::TileKeyHash> textures_;
     std::list<tiles::TileKey> lru_;
-    std::vector<TileTextures> spare_;  // textures of evicted tiles, reused by the next uploads
-    static constexpr std::size_t kMaxTextures = 384;  // 384 × (256 + 256) KiB = 192 MiB
+    std::vector<TileTexture> spare_;  // textures of evicted tiles, reused by the next uploads
+    static constexpr std::size_t kMaxTextures = 512;  // 512 × 256 KiB = 128 MiB
 };
 
 }  // namespace repscope::views

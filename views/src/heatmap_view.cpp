@@ -26,7 +26,7 @@ QColor categoryColour(std::int32_t code) { return detail::categoryColour(code); 
 
 namespace {
 constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
-constexpr int kUploadsPerFrame = 2;  // new tile textures per frame
+constexpr int kUploadsPerFrame = 4;  // new tile textures per frame
 }  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)
@@ -302,8 +302,8 @@ void HeatmapView::paintGL() {
         !scale_.autoRange || rangeMode_ != RangeMode::WholeMatrix || updateMatrixRange(wanted);
     requestTiles(wanted);
 
-    // While the view moves, new tiles per frame are bounded (an upload and its colouring cost a
-    // few milliseconds under a software rasteriser): a tile over the budget is drawn as its
+    // While the view moves, new tiles per frame are bounded (colouring and uploading one costs
+    // about a millisecond under a software rasteriser): a tile over the budget is drawn as its
     // ancestor this frame and uploaded in one of the next, which is scheduled at once. At rest
     // everything ready is drawn at once.
     std::vector<TilePtr> drawn;
@@ -329,7 +329,7 @@ void HeatmapView::paintGL() {
     // Until the whole matrix's range is known, what is visible stands in for it (the frame is
     // not complete, and the note under the colorbar says it is still computing).
     if (scale_.autoRange && (rangeMode_ == RangeMode::FitToView || !rangeKnown)) updateAutoRange(drawn, moving);
-    renderer_->prepare(drawn, effectiveColorScale(), defaultFramebufferObject());
+    renderer_->prepare(drawn, effectiveColorScale());
 
     const qreal dpr = devicePixelRatioF();
     const auto vx = static_cast<GLint>(std::lround(l.matrix.x() * dpr));

@@ -1,7 +1,7 @@
 #pragma once
-// Colormaps and the value → colour mapping shared by the GPU heatmap (fragment shader) and the
-// CPU path (renderHeatmapImage): both interpolate linearly between the same 256 table entries,
-// so the two agree to rounding (±1/255). Tables: see src/colormap_tables.py.
+// Colormaps and the value → colour mapping shared by the GL heatmap's tile colours and the CPU
+// path (renderHeatmapImage): linear interpolation between 256 table entries, rounded to 8 bits.
+// Tables: see src/colormap_tables.py.
 #include <array>
 #include <cstdint>
 #include <string_view>

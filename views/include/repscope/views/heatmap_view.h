@@ -1,9 +1,9 @@
 #pragma once
 // HeatmapView: an OpenGL 3.3 core view of a TileSource (RDMs of any size, similarity matrices).
-// Tiles are computed on worker threads (TileScheduler), uploaded as R32F textures and coloured
-// in shaders/heatmap.frag through a 1-D colormap texture; while a tile is computed its nearest
-// cached ancestor is drawn magnified. The selection is drawn by dimming everything whose row and
-// column are unselected, through mask textures (tiles are never recomputed for it).
+// Tiles are computed on worker threads (TileScheduler), coloured on the CPU with the colours of
+// exports and uploaded as RGBA8 textures; while a tile is computed its nearest cached ancestor is
+// drawn magnified. The selection is drawn by dimming everything whose row and column are
+// unselected (tiles are recoloured, never recomputed, for it).
 //
 // Mouse: wheel zooms about the cursor, drag pans, double-click fits, Shift+drag on the matrix
 // brushes a rectangle (selects the stimuli of its rows and of its columns), drag along an axis
