@@ -1,11 +1,13 @@
 // repscope compare FILE:PATH FILE:PATH --metric NAME [metric options] [--json]
 #include <iostream>
+#include <optional>
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/json_writer.h"
 #include "cli/metric_runner.h"
 #include "repscope/error.h"
+#include "repscope/metrics/cka_streamed.h"
 
 namespace repscope::cli {
 
@@ -31,21 +33,11 @@ const char* const kCompareUsage =
     "  --json           {\"metric\", \"value\", \"n\", \"params\": {...}[, \"ci95\"][, \"p\"]\n"
     "                   [, \"anchors\": [...]]}\n";
 
-int runCompare(const std::vector<std::string>& args) {
-    std::set<std::string> options = metricOptionNames();
-    options.insert({"--metric", "--bootstrap", "--permutations", "--seed", "--nan-policy"});
-    options.merge(transformOptionNames());
-    const Arguments a = parseArguments("compare", args, {"--json"}, options);
-    if (a.positional.size() != 2) throw InputError("expects two FILE:/path arguments (see --help)");
-    const MetricRequest request = metricRequestFrom(a);
-    const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
-    LoadedRepresentation x = loadRepresentation(a.positional[0]);
-    LoadedRepresentation y = loadRepresentation(a.positional[1]);
-    requireSameStimuli(x, y);
-    applyNanPolicy({&x, &y}, policy);
-    const std::vector<std::size_t> anchors = applyRelative(a, {&x, &y});
-    const MetricRun run = runMetric(request, x, y);
-    const auto n = static_cast<std::uint64_t>(x.values.rows());
+namespace {
+
+void printRun(const Arguments& a, const MetricRequest& request, const std::string& xName,
+              const std::string& yName, std::uint64_t n, const MetricRun& run,
+              const std::vector<std::size_t>& anchors) {
     if (a.has("--json")) {
         JsonWriter w(std::cout);
         w.beginObject().key("metric").value(request.metric->name);
@@ -65,11 +57,55 @@ int runCompare(const std::vector<std::string>& args) {
         w.endObject();
         std::cout << "\n";
     } else {
-        std::cout << request.metric->name << "(" << x.name << ", " << y.name << ") = " << run.value
+        std::cout << request.metric->name << "(" << xName << ", " << yName << ") = " << run.value
                   << "  (n = " << n << ")\n";
         if (run.ci95) std::cout << "  95% CI [" << run.ci95->first << ", " << run.ci95->second << "]\n";
         if (run.p) std::cout << "  permutation p = " << *run.p << "\n";
     }
+}
+
+// Plain cka_linear of two stored feature representations (no resampling, no transform, NaN/Inf
+// an error): computed while both are read a block of rows at a time, never holding either whole
+// (metrics/cka_streamed.h). True when it printed the result; false when the general path must
+// run (it then also reports any NaN/Inf or mismatch as usual).
+bool compareStreamed(const Arguments& a, const MetricRequest& request, NanPolicy policy) {
+    if (request.metric->name != "cka_linear" || request.bootstrap != 0 || request.permutations != 0 ||
+        policy != NanPolicy::Error || a.options.count("--relative") != 0 || a.options.count("--anchors") != 0) {
+        return false;
+    }
+    const QualifiedPath qx = splitQualifiedPath(a.positional[0]);
+    const QualifiedPath qy = splitQualifiedPath(a.positional[1]);
+    const DataFilePtr fx = DataFile::open(qx.file);
+    const DataFilePtr fy = qy.file == qx.file ? fx : DataFile::open(qy.file);
+    const RepresentationPtr x = fx->find(qx.path);
+    const RepresentationPtr y = fy->find(qy.path);
+    const std::optional<double> value = metrics::ckaLinearStreamed(*x, *y);
+    if (!value) return false;
+    MetricRun run;
+    run.value = *value;
+    printRun(a, request, x->info().qualifiedName(), y->info().qualifiedName(),
+             static_cast<std::uint64_t>(x->info().n), run, {});
+    return true;
+}
+
+}  // namespace
+
+int runCompare(const std::vector<std::string>& args) {
+    std::set<std::string> options = metricOptionNames();
+    options.insert({"--metric", "--bootstrap", "--permutations", "--seed", "--nan-policy"});
+    options.merge(transformOptionNames());
+    const Arguments a = parseArguments("compare", args, {"--json"}, options);
+    if (a.positional.size() != 2) throw InputError("expects two FILE:/path arguments (see --help)");
+    const MetricRequest request = metricRequestFrom(a);
+    const NanPolicy policy = parseNanPolicy(a.option("--nan-policy", "error"));
+    if (compareStreamed(a, request, policy)) return 0;
+    LoadedRepresentation x = loadRepresentation(a.positional[0]);
+    LoadedRepresentation y = loadRepresentation(a.positional[1]);
+    requireSameStimuli(x, y);
+    applyNanPolicy({&x, &y}, policy);
+    const std::vector<std::size_t> anchors = applyRelative(a, {&x, &y});
+    const MetricRun run = runMetric(request, x, y);
+    printRun(a, request, x.name, y.name, static_cast<std::uint64_t>(x.values.rows()), run, anchors);
     return 0;
 }
 

@@ -13,8 +13,6 @@ namespace {
 template <class T>
 using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 
-constexpr Index kBlockBytes = Index{32} << 20;  // Zb: large enough for the product's full speed
-
 // Column means in float64, rows split over the threads.
 template <class In>
 Eigen::RowVectorXd columnMeans(const In& x) {
@@ -35,22 +33,49 @@ Eigen::RowVectorXd columnMeans(const In& x) {
 
 }  // namespace
 
+template <class T>
+PairHsic hsicTermsOfLowerProduct(const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& c, Index d) {
+    // One pass over the lower triangle: column j < D holds XᵀX (rows j..D−1) then YᵀX (rows
+    // D..); column j ≥ D holds YᵀY (rows j..).
+    double kk = 0.0, ll = 0.0, kl = 0.0;
+    const Index m = c.rows();
+#pragma omp parallel for reduction(+ : kk, ll, kl) schedule(dynamic, 16)
+    for (Index j = 0; j < m; ++j) {
+        const T* col = c.col(j).data();
+        const double diag = static_cast<double>(col[j]) * col[j];
+        double below = 0.0;
+        for (Index i = j + 1; i < std::max(j + 1, d); ++i) below += static_cast<double>(col[i]) * col[i];
+        double cross = 0.0;
+        for (Index i = std::max(j + 1, d); i < m; ++i) cross += static_cast<double>(col[i]) * col[i];
+        if (j < d) {
+            kk += diag + 2.0 * below;
+            kl += cross;
+        } else {
+            ll += diag + 2.0 * cross;  // rows below j ≥ D are all in YᵀY
+        }
+    }
+    return PairHsic{kl, kk, ll};
+}
+
+template PairHsic hsicTermsOfLowerProduct<float>(const Eigen::MatrixXf&, Index);
+template PairHsic hsicTermsOfLowerProduct<double>(const Eigen::MatrixXd&, Index);
+
 template <class T, class In>
 std::optional<PairHsic> pairHsicFeatureSpace(const In& x, const In& y, ProgressSpan span) {
     const Index n = x.rows();
     const Index d = x.cols();
     const Index e = y.cols();
-    const double nd = static_cast<double>(n);
-    const double w = static_cast<double>(d + e);
     // Gram space costs 2·N²·(D+E); this costs N·(D+E)².
-    if (nd * w * w > 2.0 * nd * nd * w) return std::nullopt;
-    if (w * w * static_cast<double>(sizeof(T)) > kMaxPairProductBytes) return std::nullopt;
+    if (!featureSpacePays(static_cast<double>(n), static_cast<double>(d), static_cast<double>(e),
+                          static_cast<double>(sizeof(T)))) {
+        return std::nullopt;
+    }
     const Eigen::RowVectorXd mx = columnMeans(x);
     const Eigen::RowVectorXd my = columnMeans(y);
     // Z is centred and multiplied a block of rows at a time into one reused buffer (C += Zbᵀ Zb),
     // not built whole: an N×(D+E) copy is fresh memory, which costs more to fault in and zero
     // than the product spends on it (on a virtual machine about a third of the pair's time).
-    const Index block = std::clamp<Index>(kBlockBytes / (static_cast<Index>(sizeof(T)) * (d + e)),
+    const Index block = std::clamp<Index>(kPairBlockBytes / (static_cast<Index>(sizeof(T)) * (d + e)),
                                           256, std::max<Index>(n, 1));
     MatrixT<T> zt(d + e, std::min(block, n));  // column i = [x_i − μ_x, y_i − μ_y]
     linalg::adviseHugePages(zt);
@@ -72,27 +97,9 @@ std::optional<PairHsic> pairHsicFeatureSpace(const In& x, const In& y, ProgressS
         span.report(0.05 + 0.9 * static_cast<double>(first + rows) / static_cast<double>(n));
     }
     zt = MatrixT<T>();
-    // One pass over the lower triangle: column j < D holds XᵀX (rows j..D−1) then YᵀX (rows
-    // D..); column j ≥ D holds YᵀY (rows j..).
-    double kk = 0.0, ll = 0.0, kl = 0.0;
-    const Index m = d + e;
-#pragma omp parallel for reduction(+ : kk, ll, kl) schedule(dynamic, 16)
-    for (Index j = 0; j < m; ++j) {
-        const T* col = c.col(j).data();
-        const double diag = static_cast<double>(col[j]) * col[j];
-        double below = 0.0;
-        for (Index i = j + 1; i < std::max(j + 1, d); ++i) below += static_cast<double>(col[i]) * col[i];
-        double cross = 0.0;
-        for (Index i = std::max(j + 1, d); i < m; ++i) cross += static_cast<double>(col[i]) * col[i];
-        if (j < d) {
-            kk += diag + 2.0 * below;
-            kl += cross;
-        } else {
-            ll += diag + 2.0 * cross;  // rows below j ≥ D are all in YᵀY
-        }
-    }
+    PairHsic terms = hsicTermsOfLowerProduct(c, d);
     span.finish();
-    return PairHsic{kl, kk, ll};
+    return terms;
 }
 
 template std::optional<PairHsic> pairHsicFeatureSpace<float, MatrixF>(const MatrixF&,

@@ -17,12 +17,27 @@
 namespace repscope::metrics::detail {
 
 inline constexpr double kMaxPairProductBytes = 512.0 * 1024 * 1024;
+// Bytes of one block of Z's rows: large enough for the product's full speed.
+inline constexpr Index kPairBlockBytes = Index{32} << 20;
 
 struct PairHsic {
     double kl = 0.0;  // ‖XcᵀYc‖²_F
     double kk = 0.0;  // ‖XcᵀXc‖²_F
     double ll = 0.0;  // ‖YcᵀYc‖²_F
 };
+
+// The three terms from C = [Xc Yc]ᵀ[Xc Yc] of which only the lower triangle is set (D = columns
+// of X); sums in float64.
+template <class T>
+[[nodiscard]] PairHsic hsicTermsOfLowerProduct(const Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>& c,
+                                               Index d);
+
+// Whether the feature-space form applies to N stimuli of D + E features (cheaper than Gram
+// space, and C within kMaxPairProductBytes for elements of `bytes`).
+[[nodiscard]] inline bool featureSpacePays(double n, double d, double e, double bytes) {
+    const double w = d + e;
+    return !(n * w * w > 2.0 * n * n * w) && !(w * w * bytes > kMaxPairProductBytes);
+}
 
 // nullopt when this path does not apply (Gram space cheaper, or C too large). x, y finite, same N.
 template <class T, class In>
