@@ -8,6 +8,7 @@
 #include "cli/metric_runner.h"
 #include "repscope/error.h"
 #include "repscope/metrics/cka_streamed.h"
+#include "repscope/metrics/rsa.h"
 
 namespace repscope::cli {
 
@@ -64,12 +65,15 @@ void printRun(const Arguments& a, const MetricRequest& request, const std::strin
     }
 }
 
-// Plain cka_linear of two stored feature representations (no resampling, no transform, NaN/Inf
-// an error): computed while both are read a block of rows at a time, never holding either whole
-// (metrics/cka_streamed.h). True when it printed the result; false when the general path must
-// run (it then also reports any NaN/Inf or mismatch as usual).
+// Plain cka_linear of two stored feature representations, or rsa_spearman of two stored RDMs
+// (no resampling, no transform, NaN/Inf an error): computed while both are read a block of rows
+// at a time, never holding either whole (metrics/cka_streamed.h, rsaSpearmanOfStoredRdms). True
+// when it printed the result; false when the general path must run (it then also reports any
+// NaN/Inf or mismatch as usual).
 bool compareStreamed(const Arguments& a, const MetricRequest& request, NanPolicy policy) {
-    if (request.metric->name != "cka_linear" || request.bootstrap != 0 || request.permutations != 0 ||
+    const std::string& metric = request.metric->name;
+    const bool spearman = metric == "rsa_spearman" && !metrics::rsaOptions(request.params).geotopo;
+    if ((metric != "cka_linear" && !spearman) || request.bootstrap != 0 || request.permutations != 0 ||
         policy != NanPolicy::Error || a.options.count("--relative") != 0 || a.options.count("--anchors") != 0) {
         return false;
     }
@@ -79,7 +83,8 @@ bool compareStreamed(const Arguments& a, const MetricRequest& request, NanPolicy
     const DataFilePtr fy = qy.file == qx.file ? fx : DataFile::open(qy.file);
     const RepresentationPtr x = fx->find(qx.path);
     const RepresentationPtr y = fy->find(qy.path);
-    const std::optional<double> value = metrics::ckaLinearStreamed(*x, *y);
+    const std::optional<double> value =
+        spearman ? metrics::rsaSpearmanOfStoredRdms(*x, *y) : metrics::ckaLinearStreamed(*x, *y);
     if (!value) return false;
     MetricRun run;
     run.value = *value;

@@ -96,7 +96,7 @@ private slots:
                  qPrintable(mismatch.err));
     }
 
-    void ckaReadInBlocksAgreesWithTheWholeRead() {
+    void blockReadsAgreeWithWholeReads() {
         // Plain cka_linear is computed while both sides are read a block of rows at a time; any
         // option that needs the whole matrices (here --nan-policy drop with nothing to drop)
         // takes the general path. Both give the published value and agree to float32 rounding.
@@ -114,6 +114,15 @@ private slots:
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("2 NaN/Inf values in 2 stimuli") && bad.err.contains("/net/layer1"),
                  qPrintable(bad.err));
+        // rsa_spearman of two stored RDMs ranks their rows as they are read: rsa_rdms.h5's two
+        // 6×6 RDMs have the same rank order (IT = 2 × V1), so ρ = 1 on both paths.
+        const QString rdms = makeFixture("rsa_rdms.h5");
+        for (const QStringList& extra : {QStringList{}, QStringList{"--nan-policy", "drop"}}) {
+            const QJsonObject o = runJson(QStringList{"compare", rdms + ":/dissimilarities/0", rdms + ":/dissimilarities/1",
+                                                      "--metric", "rsa_spearman", "--json"} + extra);
+            QVERIFY2(std::abs(o["value"].toDouble() - 1.0) < 1e-12, qPrintable(QString::number(o["value"].toDouble())));
+            QCOMPARE(o["n"].toInt(), 6);
+        }
     }
 
     void relativeRepresentations() {

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "repscope/progress.h"
+#include "repscope/representation.h"
 
 namespace repscope::test {
 
@@ -21,6 +22,30 @@ inline Eigen::MatrixXd randomOrthogonal(Eigen::Index n, unsigned seed) {
     Eigen::HouseholderQR<Eigen::MatrixXd> qr(randomNormal(n, n, seed));
     return qr.householderQ() * Eigen::MatrixXd::Identity(n, n);
 }
+
+// A representation held in memory (what metrics that read stored data a block at a time get in
+// tests): the rows of `values`, of the given kind (an RDM's rows are its N × N matrix's).
+class MemoryRepresentation final : public Representation {
+public:
+    explicit MemoryRepresentation(MatrixF values, RepresentationKind kind = RepresentationKind::Features)
+        : Representation(infoOf(values, kind)), values_(std::move(values)) {}
+    [[nodiscard]] MatrixF readRows(std::size_t first, std::size_t count) const override {
+        return values_.middleRows(static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(count));
+    }
+
+private:
+    static RepresentationInfo infoOf(const MatrixF& v, RepresentationKind kind) {
+        RepresentationInfo info;
+        info.file = "memory";
+        info.path = "/values";
+        info.kind = kind;
+        info.n = static_cast<std::size_t>(v.rows());
+        info.d = static_cast<std::size_t>(v.cols());
+        info.shape = {info.n, info.d};
+        return info;
+    }
+    MatrixF values_;
+};
 
 // A Progress that cancels itself at its first report.
 class CancelAtFirstReport : public Progress {

@@ -13,30 +13,11 @@
 #include "repscope/metrics/cka_streamed.h"
 
 using repscope::MatrixF;
+using repscope::test::MemoryRepresentation;
 using repscope::test::randomNormal;
 using repscope::test::textbookLinearCka;
 
 namespace {
-
-class MemoryRepresentation final : public repscope::Representation {
-public:
-    explicit MemoryRepresentation(MatrixF values) : Representation(infoOf(values)), values_(std::move(values)) {}
-    [[nodiscard]] MatrixF readRows(std::size_t first, std::size_t count) const override {
-        return values_.middleRows(static_cast<Eigen::Index>(first), static_cast<Eigen::Index>(count));
-    }
-
-private:
-    static repscope::RepresentationInfo infoOf(const MatrixF& v) {
-        repscope::RepresentationInfo info;
-        info.file = "memory";
-        info.path = "/values";
-        info.n = static_cast<std::size_t>(v.rows());
-        info.d = static_cast<std::size_t>(v.cols());
-        info.shape = {info.n, info.d};
-        return info;
-    }
-    MatrixF values_;
-};
 
 // Rows far from the origin and drifting with their index: a quarter of each feature's variance
 // lies between the blocks' means, so a merge that dropped or mis-weighted that term would be far

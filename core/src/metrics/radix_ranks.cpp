@@ -146,31 +146,28 @@ Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
 
 }  // namespace
 
-DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what, ProgressSpan span) {
-    const auto size = static_cast<std::size_t>(m.rows());
-    if (m.rows() != m.cols()) {
-        throw FormatError(std::string(what) + " is " + std::to_string(m.rows()) + "×" +
-                          std::to_string(m.cols()) + ", but an RDM must be square (N×N).");
-    }
+DoubledRanks doubledUpperTriangleRanks(std::size_t size, const RowSource& rowOf, std::string_view what,
+                                       ProgressSpan span) {
     const std::size_t n = size < 2 ? 0 : size * (size - 1) / 2;
     if (n >= (std::size_t{1} << 31)) {
         throw InputError("Ranking more than 2,147,483,647 pairs this way is not supported.");
     }
     DoubledRanks doubled{std::unique_ptr<std::uint32_t[]>(new std::uint32_t[n]), n};
     linalg::adviseHugePages(doubled.data.get(), n * sizeof(std::uint32_t));
-    const float* data = m.data();  // row-major
     bool finite = true;
     // The upper triangle in row-major order (scipy's squareform order), walked once.
     std::size_t row = 0;
     std::size_t col = 1;
+    const float* values = n > 0 ? rowOf(0) : nullptr;
     radixRanks(
         n,
         [&](std::size_t) {
-            const float v = data[row * size + col];
+            const float v = values[col];
             finite = finite && std::isfinite(v);
             if (++col == size) {
                 ++row;
                 col = row + 1;
+                if (col < size) values = rowOf(row);
             }
             return orderedBits(v);
         },
@@ -180,6 +177,16 @@ DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what, 
         });
     if (!finite) throw FormatError(std::string(what) + " holds NaN or infinite dissimilarities.");
     return doubled;
+}
+
+DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what, ProgressSpan span) {
+    if (m.rows() != m.cols()) {
+        throw FormatError(std::string(what) + " is " + std::to_string(m.rows()) + "×" +
+                          std::to_string(m.cols()) + ", but an RDM must be square (N×N).");
+    }
+    const auto size = static_cast<std::size_t>(m.rows());
+    const float* data = m.data();  // row-major
+    return doubledUpperTriangleRanks(size, [&](std::size_t r) { return data + r * size; }, what, span);
 }
 
 Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {

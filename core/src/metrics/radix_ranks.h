@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -33,5 +34,11 @@ struct DoubledRanks {
 // 2³¹ pairs (N > 65,536).
 [[nodiscard]] DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what,
                                                      ProgressSpan span);
+
+// The same for a size × size matrix whose rows rowOf(r) hands out in turn (r = 0, 1, …, size − 2,
+// each pointer valid until the next call): the rows of a stored RDM read a block at a time.
+using RowSource = std::function<const float*(std::size_t)>;
+[[nodiscard]] DoubledRanks doubledUpperTriangleRanks(std::size_t size, const RowSource& rowOf,
+                                                     std::string_view what, ProgressSpan span);
 
 }  // namespace repscope::metrics::detail

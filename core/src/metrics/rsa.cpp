@@ -1,8 +1,11 @@
 #include "repscope/metrics/rsa.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -10,6 +13,7 @@
 #include "metrics/metric_support.h"
 #include "metrics/radix_ranks.h"
 #include "repscope/error.h"
+#include "repscope/finite.h"
 
 namespace repscope::metrics {
 
@@ -156,23 +160,12 @@ double rsaSpearman(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress&
     return rho;
 }
 
-double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view nameA,
-                         std::string_view nameB, Progress& progress) {
-    if (a.rows() != b.rows()) {
-        throw AlignmentError(std::string(nameA) + " has " + std::to_string(a.rows()) +
-                             " stimuli but " + std::string(nameB) + " has " +
-                             std::to_string(b.rows()));
-    }
-    ProgressSpan span(progress);
-    detail::DoubledRanks ra;
-    detail::DoubledRanks rb;
-    onTwoThreads([&] { ra = detail::doubledUpperTriangleRanks(a, nameA, span.sub(0.0, 0.9)); },
-                 [&] {
-                     CancelOnlyProgress second(progress);
-                     rb = detail::doubledUpperTriangleRanks(b, nameB, ProgressSpan(second));
-                 });
+namespace {
+
+// Spearman ρ from two sides' doubled ranks: doubled ranks 2…2n average n + 1; sums of integer
+// products in float64.
+double spearmanOfDoubledRanks(const detail::DoubledRanks& ra, const detail::DoubledRanks& rb) {
     if (ra.size < 2) throw InputError("rsa_spearman needs at least 3 stimuli.");
-    // Doubled ranks 2…2n average n + 1; sums of integer products in float64.
     const auto size = static_cast<std::ptrdiff_t>(ra.size);
     const double mean = static_cast<double>(ra.size) + 1.0;
     double saa = 0.0;
@@ -189,8 +182,93 @@ double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view na
     if (!(saa > 0.0) || !(sbb > 0.0)) {
         throw FormatError("All dissimilarities of one RDM are equal, so rsa_spearman is undefined.");
     }
-    span.finish();
     return std::clamp(sab / std::sqrt(saa * sbb), -1.0, 1.0);
+}
+
+// A stored RDM's rows handed out in turn from one reused block buffer; every block read is
+// checked for NaN/Inf (the whole rows, as the general path checks the whole matrix).
+class StoredRdmRows {
+public:
+    struct NonFinite {};
+    StoredRdmRows(const Representation& rdm, std::size_t blockRows)
+        : rdm_(rdm), n_(rdm.info().n),
+          block_(std::max<std::size_t>(1, blockRows > 0 ? blockRows : (std::size_t{32} << 20) / (4 * std::max<std::size_t>(n_, 1)))),
+          rows_(static_cast<Eigen::Index>(std::min(block_, n_)), static_cast<Eigen::Index>(n_)) {}
+
+    const float* operator()(std::size_t r) {
+        if (r < first_ || r >= first_ + count_) load(r);
+        return rows_.data() + (r - first_) * n_;
+    }
+    // Rows the ranking never asked for (the last one or more) are checked too.
+    void checkTheRest() {
+        while (first_ + count_ < n_) load(first_ + count_);
+    }
+
+private:
+    void load(std::size_t r) {
+        first_ = r;
+        count_ = std::min(block_, n_ - r);
+        rdm_.readRowsInto(r, count_, rows_.data());
+        if (!allFinite(rows_.data(), count_ * n_)) throw NonFinite{};
+    }
+    const Representation& rdm_;
+    std::size_t n_;
+    std::size_t block_;
+    MatrixF rows_;
+    std::size_t first_ = 0;
+    std::size_t count_ = 0;
+};
+
+}  // namespace
+
+double rsaSpearmanOfRdms(const MatrixF& a, const MatrixF& b, std::string_view nameA,
+                         std::string_view nameB, Progress& progress) {
+    if (a.rows() != b.rows()) {
+        throw AlignmentError(std::string(nameA) + " has " + std::to_string(a.rows()) +
+                             " stimuli but " + std::string(nameB) + " has " +
+                             std::to_string(b.rows()));
+    }
+    ProgressSpan span(progress);
+    detail::DoubledRanks ra;
+    detail::DoubledRanks rb;
+    onTwoThreads([&] { ra = detail::doubledUpperTriangleRanks(a, nameA, span.sub(0.0, 0.9)); },
+                 [&] {
+                     CancelOnlyProgress second(progress);
+                     rb = detail::doubledUpperTriangleRanks(b, nameB, ProgressSpan(second));
+                 });
+    const double rho = spearmanOfDoubledRanks(ra, rb);
+    span.finish();
+    return rho;
+}
+
+std::optional<double> rsaSpearmanOfStoredRdms(const Representation& a, const Representation& b,
+                                              Progress& progress, std::size_t blockRows) {
+    const RepresentationInfo& ai = a.info();
+    const RepresentationInfo& bi = b.info();
+    if (ai.kind != RepresentationKind::Rdm || bi.kind != RepresentationKind::Rdm) return std::nullopt;
+    if (ai.n != bi.n || ai.d != ai.n || bi.d != bi.n) return std::nullopt;
+    ProgressSpan span(progress);
+    detail::DoubledRanks ra;
+    detail::DoubledRanks rb;
+    try {
+        onTwoThreads(
+            [&] {
+                StoredRdmRows rows(a, blockRows);
+                ra = detail::doubledUpperTriangleRanks(ai.n, std::ref(rows), ai.qualifiedName(), span.sub(0.0, 0.9));
+                rows.checkTheRest();
+            },
+            [&] {
+                CancelOnlyProgress second(progress);
+                StoredRdmRows rows(b, blockRows);
+                rb = detail::doubledUpperTriangleRanks(bi.n, std::ref(rows), bi.qualifiedName(), ProgressSpan(second));
+                rows.checkTheRest();
+            });
+    } catch (const StoredRdmRows::NonFinite&) {
+        return std::nullopt;
+    }
+    const double rho = spearmanOfDoubledRanks(ra, rb);
+    span.finish();
+    return rho;
 }
 
 double rsaKendallTauA(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Progress& progress) {

@@ -49,6 +49,16 @@ enum class RsaComparator { Spearman, Pearson, KendallTauA, Cosine };
                                        std::string_view nameB,
                                        Progress& progress = silentProgress());
 
+// The same for two stored RDMs (representations of kind Rdm), never holding either whole: each
+// side's rows are read a block at a time (blockRows; 0: 32 MiB) into one reused buffer and
+// ranked as they come, both sides at once. nullopt when this path does not apply and the caller
+// should read both and call rsaSpearmanOfRdms (either is not an RDM, their sizes differ, or a
+// block holds NaN/Inf: the general path then reports it as usual). Throws what reading throws.
+[[nodiscard]] std::optional<double> rsaSpearmanOfStoredRdms(const Representation& a,
+                                                            const Representation& b,
+                                                            Progress& progress = silentProgress(),
+                                                            std::size_t blockRows = 0);
+
 // 1-based ranks, ties replaced by their average rank (scipy.stats.rankdata "average").
 [[nodiscard]] Eigen::VectorXd averageRanks(const Eigen::VectorXd& v,
                                            Progress& progress = silentProgress());
