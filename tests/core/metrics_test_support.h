@@ -2,7 +2,9 @@
 // Small helpers shared by the metric tests (random matrices, random orthogonal matrices).
 #include <Eigen/Core>
 #include <Eigen/QR>
+#include <algorithm>
 #include <random>
+#include <vector>
 
 #include "repscope/progress.h"
 #include "repscope/representation.h"
@@ -21,6 +23,20 @@ inline Eigen::MatrixXd randomNormal(Eigen::Index rows, Eigen::Index cols, unsign
 inline Eigen::MatrixXd randomOrthogonal(Eigen::Index n, unsigned seed) {
     Eigen::HouseholderQR<Eigen::MatrixXd> qr(randomNormal(n, n, seed));
     return qr.householderQ() * Eigen::MatrixXd::Identity(n, n);
+}
+
+// Average ranks (ties share their mean rank, scipy.stats.rankdata's default), by sorting: the
+// definition, for checking the radix rankings.
+inline std::vector<double> averageRanksBySorting(const std::vector<double>& v) {
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> r(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto lo = std::lower_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
+        const auto hi = std::upper_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
+        r[i] = static_cast<double>(lo) + static_cast<double>(hi - lo + 1) / 2.0;
+    }
+    return r;
 }
 
 // A representation held in memory (what metrics that read stored data a block at a time get in

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 
+#include "metrics_test_support.h"
 #include "repscope/error.h"
 #include "repscope/metrics/geotopo.h"
 #include "repscope/metrics/rsa.h"
@@ -186,18 +187,8 @@ private slots:
                 tb.push_back(b(i, j));
             }
         }
-        auto ranks = [](const std::vector<double>& v) {
-            std::vector<double> sorted = v;
-            std::sort(sorted.begin(), sorted.end());
-            std::vector<double> r(v.size());
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                const auto lo = std::lower_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
-                const auto hi = std::upper_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
-                r[i] = static_cast<double>(lo) + static_cast<double>(hi - lo + 1) / 2.0;
-            }
-            return r;
-        };
-        const std::vector<double> xa = ranks(ta), xb = ranks(tb);
+        const std::vector<double> xa = repscope::test::averageRanksBySorting(ta),
+                                  xb = repscope::test::averageRanksBySorting(tb);
         const double m = (static_cast<double>(xa.size()) + 1.0) / 2.0;
         double sab = 0, saa = 0, sbb = 0;
         for (std::size_t i = 0; i < xa.size(); ++i) {

@@ -23,18 +23,6 @@ namespace {
 
 constexpr int kN = 300;
 
-std::vector<double> averageRanks(const std::vector<double>& v) {
-    std::vector<double> sorted = v;
-    std::sort(sorted.begin(), sorted.end());
-    std::vector<double> r(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        const auto lo = std::lower_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
-        const auto hi = std::upper_bound(sorted.begin(), sorted.end(), v[i]) - sorted.begin();
-        r[i] = static_cast<double>(lo) + static_cast<double>(hi - lo + 1) / 2.0;
-    }
-    return r;
-}
-
 double pearson(const std::vector<double>& a, const std::vector<double>& b) {
     double ma = 0.0, mb = 0.0;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -73,7 +61,7 @@ RdmPair tiedRdms() {
             tb.push_back(p.b(i, j));
         }
     }
-    p.spearman = pearson(averageRanks(ta), averageRanks(tb));
+    p.spearman = pearson(repscope::test::averageRanksBySorting(ta), repscope::test::averageRanksBySorting(tb));
     return p;
 }
 
