@@ -218,15 +218,28 @@ PcaResult computePca(const MatrixF& x, const PcaOptions& options, Progress& prog
 
     PcaResult r;
     r.methodUsed = method;
-    // Means and total variance in float64, two passes (exact centring).
+    // Means and total variance in float64, two passes (exact centring), read in place: a float64
+    // copy of each block would be fresh memory, which cost more to fault in than the sums.
     r.mean = VectorXd::Zero(d);
     blocks.forEachBlock([&](Index r0, Index b) {
-        r.mean += x.middleRows(r0, b).cast<double>().colwise().sum().transpose();
+        for (Index i = r0; i < r0 + b; ++i) {
+            const float* row = x.row(i).data();
+            for (Index j = 0; j < d; ++j) r.mean(j) += static_cast<double>(row[j]);
+        }
     });
     r.mean /= static_cast<double>(n);
     double ss = 0.0;
     blocks.forEachBlock([&](Index r0, Index b) {
-        ss += (x.middleRows(r0, b).cast<double>().rowwise() - r.mean.transpose()).squaredNorm();
+        double block = 0.0;
+#pragma omp parallel for reduction(+ : block) schedule(static)
+        for (Index i = r0; i < r0 + b; ++i) {
+            const float* row = x.row(i).data();
+            for (Index j = 0; j < d; ++j) {
+                const double c = static_cast<double>(row[j]) - r.mean(j);
+                block += c * c;
+            }
+        }
+        ss += block;
     });
     r.totalVariance = ss / static_cast<double>(n - 1);
     const Eigen::RowVectorXf meanF = r.mean.transpose().cast<float>();
