@@ -1,7 +1,5 @@
 #include "repscope/metrics/cka_streamed.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -13,28 +11,6 @@
 namespace repscope::metrics {
 
 using detail::Index;
-
-namespace {
-
-// Column means (float64) of a row-major rows × cols block, rows split over the threads.
-Eigen::VectorXd blockMeans(const float* data, Index rows, Index cols) {
-    std::vector<Eigen::VectorXd> partial(static_cast<std::size_t>(omp_get_max_threads()),
-                                         Eigen::VectorXd::Zero(cols));
-#pragma omp parallel
-    {
-        Eigen::VectorXd& mine = partial[static_cast<std::size_t>(omp_get_thread_num())];
-#pragma omp for schedule(static)
-        for (Index i = 0; i < rows; ++i) {
-            const float* row = data + i * cols;
-            for (Index j = 0; j < cols; ++j) mine(j) += static_cast<double>(row[j]);
-        }
-    }
-    Eigen::VectorXd mean = Eigen::VectorXd::Zero(cols);
-    for (const auto& p : partial) mean += p;
-    return mean / static_cast<double>(std::max<Index>(rows, 1));
-}
-
-}  // namespace
 
 std::optional<double> ckaLinearStreamed(const Representation& x, const Representation& y,
                                         Progress& progress, std::size_t blockRows) {
@@ -69,8 +45,8 @@ std::optional<double> ckaLinearStreamed(const Representation& x, const Represent
             return std::nullopt;
         }
         Eigen::VectorXd mb(w);
-        mb.head(d) = blockMeans(bx.data(), rows, d);
-        mb.tail(e) = blockMeans(by.data(), rows, e);
+        mb.head(d) = detail::columnMeans(bx.topRows(rows)).transpose();
+        mb.tail(e) = detail::columnMeans(by.topRows(rows)).transpose();
 #pragma omp parallel for schedule(static)
         for (Index r = 0; r < rows; ++r) {
             float* col = zt.col(r).data();

@@ -1,7 +1,5 @@
 #include "metrics/linear_cka_pair.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -12,24 +10,6 @@ namespace {
 
 template <class T>
 using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-
-// Column means in float64, rows split over the threads.
-template <class In>
-Eigen::RowVectorXd columnMeans(const In& x) {
-    const Index n = x.rows();
-    const Index d = x.cols();
-    std::vector<Eigen::RowVectorXd> partial(static_cast<std::size_t>(omp_get_max_threads()),
-                                            Eigen::RowVectorXd::Zero(d));
-#pragma omp parallel
-    {
-        Eigen::RowVectorXd& mine = partial[static_cast<std::size_t>(omp_get_thread_num())];
-#pragma omp for schedule(static)
-        for (Index i = 0; i < n; ++i) mine += x.row(i).template cast<double>();
-    }
-    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(d);
-    for (const auto& p : partial) mean += p;
-    return mean / static_cast<double>(std::max<Index>(n, 1));
-}
 
 }  // namespace
 

@@ -10,7 +10,11 @@
 // Centring and every sum are float64; the product runs in T (float32 for cka_linear of float32
 // data, as metrics.md allows). Used when feature space is cheaper than Gram space and C fits in
 // kMaxPairProductBytes; otherwise linear_hsic.h's blocked terms apply.
+#include <omp.h>
+
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "metrics/metric_support.h"
 
@@ -25,6 +29,24 @@ struct PairHsic {
     double kk = 0.0;  // ‖XcᵀXc‖²_F
     double ll = 0.0;  // ‖YcᵀYc‖²_F
 };
+
+// Column means in float64, rows split over the threads.
+template <class In>
+[[nodiscard]] Eigen::RowVectorXd columnMeans(const In& x) {
+    const Index n = x.rows();
+    const Index d = x.cols();
+    std::vector<Eigen::RowVectorXd> partial(static_cast<std::size_t>(omp_get_max_threads()),
+                                            Eigen::RowVectorXd::Zero(d));
+#pragma omp parallel
+    {
+        Eigen::RowVectorXd& mine = partial[static_cast<std::size_t>(omp_get_thread_num())];
+#pragma omp for schedule(static)
+        for (Index i = 0; i < n; ++i) mine += x.row(i).template cast<double>();
+    }
+    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(d);
+    for (const auto& p : partial) mean += p;
+    return mean / static_cast<double>(std::max<Index>(n, 1));
+}
 
 // The three terms from C = [Xc Yc]ᵀ[Xc Yc] of which only the lower triangle is set (D = columns
 // of X); sums in float64.
