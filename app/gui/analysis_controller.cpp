@@ -279,7 +279,7 @@ void AnalysisController::rdmFinished(quint64 request, const RdmResult& result,
             const auto& order = rep->rowOrder();
             for (const std::size_t p : bad) {
                 const std::size_t s = order.empty() ? p : order[p];
-                names.push_back(stimuli_ && s < stimuli_->count ? stimuli_->label(s) : "#" + std::to_string(s));
+                names.push_back(stimuli_ && s < stimuli_->count ? stimuli_->label(s) : std::string("#").append(std::to_string(s)));
             }
             note += QLatin1Char('\n') +
                     listed(bad.size() == 1

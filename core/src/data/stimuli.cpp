@@ -12,7 +12,7 @@ std::vector<std::size_t> CategoryColumn::counts() const {
 
 std::string Stimuli::label(std::size_t i) const {
     if (i < labels.size()) return labels[i];
-    return "#" + std::to_string(i);
+    return std::string("#").append(std::to_string(i));
 }
 
 const CategoryColumn* Stimuli::column(std::string_view name) const {

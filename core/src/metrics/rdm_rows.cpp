@@ -19,7 +19,7 @@ RdmRows::RdmRows(const MatrixF& x, RdmMeasure measure, const std::vector<std::st
             const auto row = static_cast<std::size_t>(bad[k]);
             names += (k == 0 ? "" : ", ") +
                      (labels != nullptr && row < labels->size() ? (*labels)[row]
-                                                                : "#" + std::to_string(row));
+                                                                : std::string("#").append(std::to_string(row)));
         }
         throw FormatError("The " + std::string(rdmMeasureName(measure)) + " RDM is undefined for " +
                           std::to_string(bad.size()) + " stimuli whose rows are " +
