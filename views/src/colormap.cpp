@@ -60,38 +60,14 @@ const Table& colormapTable(Colormap map) {
     return viridis;
 }
 
-// Also the colours of the GL view's tiles (heatmap_cell_colours.cpp).
-float ColorScale::position(float v) const {
-    if (std::isnan(v)) return v;
-    float t = 0.0F;
-    if (isDiverging(colormap)) {
-        const float half = std::max(std::max(std::abs(high - centre), std::abs(low - centre)), 1e-30F);
-        float s = std::clamp((v - centre) / half, -1.0F, 1.0F);
-        if (gamma != 1.0F) s = std::copysign(std::pow(std::abs(s), gamma), s);
-        t = 0.5F + 0.5F * s;
-    } else {
-        const float span = high - low;
-        t = span > 0.0F ? std::clamp((v - low) / span, 0.0F, 1.0F) : 0.5F;
-        if (gamma != 1.0F) t = std::pow(t, gamma);
-    }
-    return t;
-}
+ColourMapper::ColourMapper(const ColorScale& scale)
+    : scale_(scale), table_(colormapTable(scale.colormap)), diverging_(isDiverging(scale.colormap)),
+      span_(scale.high - scale.low),
+      half_(std::max(std::max(std::abs(scale.high - scale.centre), std::abs(scale.low - scale.centre)), 1e-30F)) {}
 
-std::array<float, 3> ColorScale::colour(float v) const {
-    const float t = position(v);
-    if (std::isnan(t)) {
-        return {float(nanColour[0]), float(nanColour[1]), float(nanColour[2])};
-    }
-    const Table& table = colormapTable(colormap);
-    const float x = t * 255.0F;
-    const int i0 = std::min(static_cast<int>(std::floor(x)), 254);
-    const float f = x - static_cast<float>(i0);
-    const auto& a = table[static_cast<std::size_t>(i0)];
-    const auto& b = table[static_cast<std::size_t>(i0 + 1)];
-    std::array<float, 3> out{};
-    for (std::size_t c = 0; c < 3; ++c) out[c] = float(a[c]) + f * (float(b[c]) - float(a[c]));
-    return out;
-}
+float ColorScale::position(float v) const { return ColourMapper(*this).position(v); }
+
+std::array<float, 3> ColorScale::colour(float v) const { return ColourMapper(*this).colour(v); }
 
 std::array<std::uint8_t, 3> ColorScale::colour8(float v) const {
     const auto c = colour(v);

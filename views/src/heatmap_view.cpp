@@ -26,7 +26,7 @@ QColor categoryColour(std::int32_t code) { return detail::categoryColour(code); 
 
 namespace {
 constexpr std::size_t kCacheBytes = std::size_t{512} << 20;
-constexpr int kUploadsPerFrame = 4;  // new tile textures per frame
+constexpr int kUploadsPerFrame = 2;  // new tile textures per frame
 }  // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)

@@ -3,6 +3,8 @@
 // path (renderHeatmapImage): linear interpolation between 256 table entries, rounded to 8 bits.
 // Tables: see src/colormap_tables.py.
 #include <array>
+#include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -39,6 +41,53 @@ struct ColorScale {
     // The same rounded to 8 bits.
     [[nodiscard]] std::array<std::uint8_t, 3> colour8(float v) const;
 };
+
+// ColorScale::position and colour with what depends only on the scale worked out once, for
+// colouring many values (a heatmap tile's cells); ColorScale's own functions use it too, so there
+// is one mapping. Holds a reference to the scale: use it while the scale lives.
+class ColourMapper {
+public:
+    explicit ColourMapper(const ColorScale& scale);
+    [[nodiscard]] float position(float v) const;
+    [[nodiscard]] std::array<float, 3> colour(float v) const;
+
+private:
+    const ColorScale& scale_;
+    const std::array<std::array<std::uint8_t, 3>, 256>& table_;
+    bool diverging_;
+    float span_;
+    float half_;
+};
+
+// Inline: the loop over a tile's cells calls them 65,536 times.
+inline float ColourMapper::position(float v) const {
+    if (std::isnan(v)) return v;
+    float t = 0.0F;
+    if (diverging_) {
+        float s = std::clamp((v - scale_.centre) / half_, -1.0F, 1.0F);
+        if (scale_.gamma != 1.0F) s = std::copysign(std::pow(std::abs(s), scale_.gamma), s);
+        t = 0.5F + 0.5F * s;
+    } else {
+        t = span_ > 0.0F ? std::clamp((v - scale_.low) / span_, 0.0F, 1.0F) : 0.5F;
+        if (scale_.gamma != 1.0F) t = std::pow(t, scale_.gamma);
+    }
+    return t;
+}
+
+inline std::array<float, 3> ColourMapper::colour(float v) const {
+    const float t = position(v);
+    if (std::isnan(t)) {
+        return {float(scale_.nanColour[0]), float(scale_.nanColour[1]), float(scale_.nanColour[2])};
+    }
+    const float x = t * 255.0F;
+    const int i0 = std::min(static_cast<int>(x), 254);  // x ≥ 0: truncation is floor
+    const float f = x - static_cast<float>(i0);
+    const auto& a = table_[static_cast<std::size_t>(i0)];
+    const auto& b = table_[static_cast<std::size_t>(i0 + 1)];
+    std::array<float, 3> out{};
+    for (std::size_t c = 0; c < 3; ++c) out[c] = float(a[c]) + f * (float(b[c]) - float(a[c]));
+    return out;
+}
 
 // Undefined cells are also hatched, so that they never read as a value even where the neutral
 // colour is close to one: every pixel with (x − y) mod kHatchPeriod < kHatchWidth (image
