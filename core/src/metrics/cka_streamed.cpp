@@ -1,16 +1,59 @@
 #include "repscope/metrics/cka_streamed.h"
 
+#include <omp.h>
+
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "metrics/linear_cka_pair.h"
 #include "metrics/linear_hsic.h"
-#include "repscope/finite.h"
 #include "repscope/linalg/blas.h"
 
 namespace repscope::metrics {
 
 using detail::Index;
+
+namespace {
+
+// Columns of deferred rank-1 terms −qqᵀ, subtracted from C by one syrk when this many are due.
+constexpr Index kDeferredTerms = 64;
+
+// z − s for every row of a block of X and of Y, written as columns of Zᵀ, with the column sums
+// of what was written (float64). One pass over the block, rows split over the threads. A NaN or
+// Inf in the block, or a difference that overflows float32, makes its column's sum non-finite.
+Eigen::VectorXd centreOnShift(const MatrixF& bx, const MatrixF& by, Index rows, const Eigen::VectorXf& shift,
+                              Eigen::MatrixXf& zt) {
+    const Index d = bx.cols();
+    const Index e = by.cols();
+    const Index w = d + e;
+    std::vector<Eigen::VectorXd> partial(static_cast<std::size_t>(omp_get_max_threads()),
+                                         Eigen::VectorXd::Zero(w));
+#pragma omp parallel
+    {
+        double* acc = partial[static_cast<std::size_t>(omp_get_thread_num())].data();
+        const float* s = shift.data();
+#pragma omp for schedule(static)
+        for (Index r = 0; r < rows; ++r) {
+            float* col = zt.col(r).data();
+            const float* xr = bx.data() + r * d;
+            const float* yr = by.data() + r * e;
+            for (Index j = 0; j < d; ++j) {
+                col[j] = xr[j] - s[j];
+                acc[j] += static_cast<double>(col[j]);
+            }
+            for (Index j = 0; j < e; ++j) {
+                col[d + j] = yr[j] - s[d + j];
+                acc[d + j] += static_cast<double>(col[d + j]);
+            }
+        }
+    }
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(w);
+    for (const auto& p : partial) sum += p;
+    return sum;
+}
+
+}  // namespace
 
 std::optional<double> ckaLinearStreamed(const Representation& x, const Representation& y,
                                         Progress& progress, std::size_t blockRows) {
@@ -30,47 +73,45 @@ std::optional<double> ckaLinearStreamed(const Representation& x, const Represent
                                       : std::clamp<Index>(detail::kPairBlockBytes / (Index{sizeof(float)} * w), 256, n);
     MatrixF bx(block, d);  // rows of X as read (row-major)
     MatrixF by(block, e);
-    Eigen::MatrixXf zt(w, block);  // column r = [x_r − μ_b(x), y_r − μ_b(y)] of the block
+    // Columns 0..rows−1: [x_r − s_x, y_r − s_y] of the block's rows; column rows: the positive
+    // merge term, so that the block's syrk adds it.
+    Eigen::MatrixXf zt(w, block + 1);
     Eigen::MatrixXf c(w, w);
     linalg::adviseHugePages(c);
-    Eigen::VectorXd mean(w);  // of the rows merged so far
+    Eigen::MatrixXf deferred(w, kDeferredTerms);  // q of the terms −qqᵀ not yet subtracted
+    Index pending = 0;
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(w);  // of the rows merged so far
+    Eigen::VectorXf shift(w);
     detail::ProgressSpan span(progress);
     for (Index first = 0; first < n; first += block) {
         span.throwIfCancelled();
         const Index rows = std::min(block, n - first);
         x.readRowsInto(static_cast<std::size_t>(first), static_cast<std::size_t>(rows), bx.data());
         y.readRowsInto(static_cast<std::size_t>(first), static_cast<std::size_t>(rows), by.data());
-        if (!allFinite(bx.data(), static_cast<std::size_t>(rows * d)) ||
-            !allFinite(by.data(), static_cast<std::size_t>(rows * e))) {
-            return std::nullopt;
-        }
-        Eigen::VectorXd mb(w);
-        mb.head(d) = detail::columnMeans(bx.topRows(rows)).transpose();
-        mb.tail(e) = detail::columnMeans(by.topRows(rows)).transpose();
-#pragma omp parallel for schedule(static)
-        for (Index r = 0; r < rows; ++r) {
-            float* col = zt.col(r).data();
-            const float* xr = bx.data() + r * d;
-            const float* yr = by.data() + r * e;
-            for (Index j = 0; j < d; ++j) col[j] = static_cast<float>(static_cast<double>(xr[j]) - mb(j));
-            for (Index j = 0; j < e; ++j) col[d + j] = static_cast<float>(static_cast<double>(yr[j]) - mb(d + j));
-        }
-        linalg::syrkLower(false, 1.0F, zt.leftCols(rows), first == 0 ? 0.0F : 1.0F, c);
         if (first == 0) {
-            mean = mb;
-        } else {
-            // Merge the block into what came before: C += (n_a n_b / n) δδᵀ (lower triangle).
-            const double na = static_cast<double>(first);
-            const double nb = static_cast<double>(rows);
-            const Eigen::VectorXd delta = mb - mean;
-            const double weight = na * nb / (na + nb);
-#pragma omp parallel for schedule(dynamic, 16)
-            for (Index j = 0; j < w; ++j) {
-                float* col = c.col(j).data();
-                const double wj = weight * delta(j);
-                for (Index i = j; i < w; ++i) col[i] = static_cast<float>(static_cast<double>(col[i]) + wj * delta(i));
-            }
-            mean += delta * (nb / (na + nb));
+            // The first block is shifted by its own means (a large common offset would otherwise
+            // cost float32 digits); every later one by the mean of the rows before it.
+            mean.head(d) = detail::columnMeans(bx.topRows(rows)).transpose();
+            mean.tail(e) = detail::columnMeans(by.topRows(rows)).transpose();
+            if (!mean.allFinite()) return std::nullopt;
+        }
+        shift = mean.cast<float>();
+        const Eigen::VectorXd sum = centreOnShift(bx, by, rows, shift, zt);
+        if (!sum.allFinite()) return std::nullopt;
+        // With S the scatter about the mean so far (n_a rows) and A = Σ (z − s)(z − s)ᵀ over the
+        // block (n_b rows, mean m): S' = S + A − n_b a aᵀ + (n_a n_b / n) b bᵀ, where a = m − s and
+        // b = m − mean (Chan, Golub & LeVeque's merge with the block's scatter written about s).
+        const double na = static_cast<double>(first);
+        const double nb = static_cast<double>(rows);
+        const Eigen::VectorXd a = sum / nb;
+        const Eigen::VectorXd b = shift.cast<double>() + a - mean;
+        zt.col(rows) = (b * std::sqrt(na * nb / (na + nb))).cast<float>();
+        deferred.col(pending++) = (a * std::sqrt(nb)).cast<float>();
+        linalg::syrkLower(false, 1.0F, zt.leftCols(rows + 1), first == 0 ? 0.0F : 1.0F, c);
+        mean += b * (nb / (na + nb));
+        if (pending == kDeferredTerms || first + rows == n) {
+            linalg::syrkLower(false, -1.0F, deferred.leftCols(pending), 1.0F, c);
+            pending = 0;
         }
         span.report(static_cast<double>(first + rows) / static_cast<double>(n));
     }

@@ -1,12 +1,15 @@
 #pragma once
 // cka_linear of two stored representations without reading either whole: both are read a block
-// of rows at a time into two reused buffers, each block is centred on its own column means and
-// added to C = [Xc Yc]ᵀ[Xc Yc] by one symmetric rank-k update, and the blocks' means are merged
-// exactly (Chan, Golub & LeVeque 1979: C_ab = C_a + C_b + (n_a n_b / n) δδᵀ, δ = μ_b − μ_a), so
-// C is the product of the globally centred data. The same value as ckaLinear on the whole
-// matrices (float32 products, float64 means and sums), without the two N × D copies: fresh
-// memory, which on a virtual machine costs about as much to fault in and zero as the product
-// spends on it.
+// of rows at a time into two reused buffers, and each block, shifted by the mean of the rows
+// before it (the first block by its own mean), is added to C = [Xc Yc]ᵀ[Xc Yc] by one symmetric
+// rank-k update. The blocks are merged exactly (Chan, Golub & LeVeque 1979, with the block's
+// scatter written about the shift): the positive merge term rides in the block's own update as
+// one more column, and the terms n_b a aᵀ (a = the block's mean minus its shift) are
+// subtracted 64 at a time by one more update, so C is never swept outside the product. One pass
+// over each block (shift, column sums in float64, NaN/Inf show in the sums) besides the product.
+// The same value as ckaLinear on the whole matrices (float32 products, float64 means and sums),
+// without the two N × D copies: fresh memory, which on a virtual machine costs about as much to
+// fault in and zero as the product spends on it.
 #include <optional>
 
 #include "repscope/progress.h"
