@@ -3,11 +3,13 @@
 whole processes, side by side in one run (not a test).
 
   pair_bench.py run REPSCOPE BENCH_READ_LAYER [--data DIR] [--out results-pairs.md]
-                    [--cases cka,cka_gzip,spearman,read] [--repeats 3] [--quick]
+                    [--cases cka,cka_wide,cka_gzip,spearman,read] [--repeats 3] [--quick]
 
 Cases (float32 data, low rank + noise like activations, seeded):
   cka       linear CKA of two 10,000 x 2,048 contiguous datasets:
             repscope compare --metric cka_linear | Kornblith's feature_space_linear_cka (numpy)
+  cka_wide  the same for two 16,000 x 4,096 contiguous datasets (16 blocks of rows: the
+            block merges' share)
   cka_gzip  the same for 20,000 x 1,024 datasets stored gzip level 4 + shuffle, 256-row chunks
             (h5py's usual choices for compressed activations)
   spearman  Spearman RSA of two stored 6,000 x 6,000 RDMs (float32, one file each):
@@ -202,13 +204,17 @@ def run(args):
     os.makedirs(args.data, exist_ok=True)
     cases = args.cases.split(",")
     q = args.quick
-    dims = {"cka": (2000, 512) if q else (10000, 2048), "cka_gzip": (4000, 256) if q else (20000, 1024),
+    dims = {"cka": (2000, 512) if q else (10000, 2048), "cka_wide": (3000, 1024) if q else (16000, 4096),
+            "cka_gzip": (4000, 256) if q else (20000, 1024),
             "spearman": 1500 if q else 6000, "read": (4000, 512) if q else (20000, 2048)}
     t = time.perf_counter()
     paths = {}
     if "cka" in cases:
         paths["cka"] = os.path.join(args.data, "cka.h5")
         write_pair(paths["cka"], *dims["cka"], seed=1)
+    if "cka_wide" in cases:
+        paths["cka_wide"] = os.path.join(args.data, "cka-wide.h5")
+        write_pair(paths["cka_wide"], *dims["cka_wide"], seed=5)
     if "cka_gzip" in cases:
         paths["cka_gzip"] = os.path.join(args.data, "cka-gzip.h5")
         write_pair(paths["cka_gzip"], *dims["cka_gzip"], seed=2,
@@ -238,7 +244,7 @@ def run(args):
                      rs_cpu, py_cpu))
         print(f"{label}: repscope {rs:.2f} s, {py_name} {py:.2f} s ({py / rs:.2f}x)", file=sys.stderr)
 
-    for case in ("cka", "cka_gzip"):
+    for case in ("cka", "cka_wide", "cka_gzip"):
         if case not in cases:
             continue
         n, d = dims[case]
@@ -319,7 +325,7 @@ def main():
     r.add_argument("--data", default="/var/tmp/repscope-pair-bench")
     r.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                  "results-pairs.md"))
-    r.add_argument("--cases", default="cka,cka_gzip,spearman,read")
+    r.add_argument("--cases", default="cka,cka_wide,cka_gzip,spearman,read")
     r.add_argument("--repeats", type=int, default=3)
     r.add_argument("--quick", action="store_true")
     r.add_argument("--keep-data", action="store_true")
