@@ -86,6 +86,25 @@ private slots:
         }
     }
 
+    // Complete subjects take the ranked comparators' own path (ranks shared, the others' sum
+    // ranked in reused buffers); every comparator against the definition.
+    void completeSubjectsCeilingMatchesScipy() {
+        const QJsonObject ref = alignmentReference("evaluation");
+        const NamedRdms subjects = rdmsFrom(ref["subjects_full"], "s");
+        for (const Comparator c : allComparators()) {
+            const QJsonArray want = ref["full_ceilings"].toObject()[comparatorName(c).data()].toArray();
+            const auto nc = noiseCeiling(subjects.rdms, c);
+            QVERIFY(nc.has_value());
+            QVERIFY2(near(nc->lower, want[0].toDouble(), 1e-9) && near(nc->upper, want[1].toDouble(), 1e-9),
+                     qPrintable(QString("%1: %2 %3 against %4 %5")
+                                    .arg(comparatorName(c).data())
+                                    .arg(nc->lower, 0, 'g', 12)
+                                    .arg(nc->upper, 0, 'g', 12)
+                                    .arg(want[0].toDouble(), 0, 'g', 12)
+                                    .arg(want[1].toDouble(), 0, 'g', 12)));
+        }
+    }
+
     void identicalSubjectsAndTheMeanModel() {
         std::mt19937 gen(8);
         const Eigen::VectorXd base = noisy(Eigen::VectorXd::Zero(45), 1.0, gen);

@@ -244,15 +244,6 @@ PreparedRdm::PreparedRdm(Eigen::VectorXd condensed, Comparator comparator)
     }
 }
 
-PreparedRdm PreparedRdm::ofRanks(Eigen::VectorXd ranks, Comparator comparator) {
-    PreparedRdm p;
-    p.comparator_ = comparator;
-    p.values_ = std::move(ranks);
-    p.complete_ = true;
-    if (p.values_.size() >= 2) p.transformed_ = p.values_;
-    return p;
-}
-
 double compare(const PreparedRdm& a, const PreparedRdm& b) {
     const Comparator c = a.comparator_;
     requireSameLength(a.values_, b.values_, c);
@@ -279,10 +270,18 @@ double compare(const PreparedRdm& a, const PreparedRdm& b) {
         throw FormatError(undefinedBecause(c, "the RDMs have fewer than 2 dissimilarities"));
     }
     switch (c) {
-        case Comparator::Spearman: return pearson(a.transformed_, b.transformed_, c);
-        case Comparator::RhoA: return rhoA(a.transformed_, b.transformed_);
+        case Comparator::Spearman:
+        case Comparator::RhoA: return compareAverageRanks(a.transformed_, b.transformed_, c);
         default: return compareComplete(a.values_, b.values_, c);
     }
+}
+
+double compareAverageRanks(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Comparator c) {
+    requireSameLength(a, b, c);
+    if (a.size() < 2) {
+        throw FormatError(undefinedBecause(c, "the RDMs have fewer than 2 dissimilarities"));
+    }
+    return c == Comparator::RhoA ? rhoA(a, b) : pearson(a, b, c);
 }
 
 double compareRdms(const Eigen::VectorXd& a, const Eigen::VectorXd& b, Comparator comparator) {

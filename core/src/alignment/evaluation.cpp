@@ -9,6 +9,7 @@
 #include "repscope/linalg/blas.h"
 #include "repscope/metrics/rsa.h"
 #include "repscope/sub_progress.h"
+#include "metrics/radix_ranks.h"
 
 namespace repscope::alignment {
 
@@ -102,37 +103,43 @@ bool isDotProduct(Comparator c) {
            c == Comparator::Cosine;
 }
 
-// The unit vector of a complete RDM, or an empty vector when it has none (missing entries, all
-// values equal).
-Eigen::VectorXd unitVector(const Eigen::VectorXd& v, Comparator c) {
-    if (v.size() < 2 || !v.allFinite()) return {};
-    Eigen::VectorXd u;
+// The unit vector of a complete RDM written to `out` (its size), or false when it has none
+// (missing entries, all values equal). Ranks are written straight into `out` and centred and
+// scaled there: evaluating many models then needs no fresh vector per model.
+bool unitInto(const Eigen::VectorXd& v, Comparator c, Eigen::Ref<Eigen::VectorXd> out) {
+    if (v.size() < 2 || !v.allFinite()) return false;
+    const double n = static_cast<double>(v.size());
     switch (c) {
-        case Comparator::Spearman: u = metrics::averageRanks(v); u.array() -= u.mean(); break;
-        case Comparator::Pearson: u = v.array() - v.mean(); break;
-        case Comparator::RhoA: {
-            const double n = static_cast<double>(v.size());
-            u = metrics::averageRanks(v).array() - (n + 1.0) / 2.0;
-            u *= std::sqrt(12.0 / (n * n * n - n));
-            return u;  // not normalised: rho_a has no tie correction
-        }
-        default: u = v; break;
+        case Comparator::Spearman:
+            metrics::detail::radixAverageRanksInto(v, out, metrics::detail::ProgressSpan(silentProgress()));
+            out.array() -= out.mean();
+            break;
+        case Comparator::Pearson: out = v.array() - v.mean(); break;
+        case Comparator::RhoA:
+            metrics::detail::radixAverageRanksInto(v, out, metrics::detail::ProgressSpan(silentProgress()));
+            out.array() -= (n + 1.0) / 2.0;
+            out *= std::sqrt(12.0 / (n * n * n - n));
+            return true;  // not normalised: rho_a has no tie correction
+        default: out = v; break;
     }
-    const double norm = u.norm();
-    if (!(norm > 0.0)) return {};
-    return u / norm;
+    const double norm = out.norm();
+    if (!(norm > 0.0)) return false;
+    out /= norm;
+    return true;
 }
 
-// unitVector of a complete RDM from its average ranks (spearman, rho_a).
-Eigen::VectorXd unitFromRanks(const Eigen::VectorXd& ranks, Comparator c) {
+// unitInto for a complete RDM given by its average ranks (spearman, rho_a).
+bool unitFromRanksInto(const Eigen::VectorXd& ranks, Comparator c, Eigen::Ref<Eigen::VectorXd> out) {
     const double n = static_cast<double>(ranks.size());
     if (c == Comparator::RhoA) {
-        return (ranks.array() - (n + 1.0) / 2.0) * std::sqrt(12.0 / (n * n * n - n));
+        out = (ranks.array() - (n + 1.0) / 2.0) * std::sqrt(12.0 / (n * n * n - n));
+        return true;
     }
-    Eigen::VectorXd u = ranks.array() - ranks.mean();
-    const double norm = u.norm();
-    if (!(norm > 0.0)) return {};
-    return u / norm;
+    out = ranks.array() - ranks.mean();
+    const double norm = out.norm();
+    if (!(norm > 0.0)) return false;
+    out /= norm;
+    return true;
 }
 
 // `subjectRanks`, when not empty, holds each subject's average ranks (spearman, rho_a), so that
@@ -151,15 +158,11 @@ Eigen::MatrixXd compareByProduct(const NamedRdms& models, const NamedRdms& subje
         const auto& v = k < nm ? models.rdms[static_cast<std::size_t>(k)]
                                : subjects.rdms[static_cast<std::size_t>(k - nm)];
         const bool ranked = k >= nm && !subjectRanks.empty() && v.size() >= 2 && v.allFinite();
-        const Eigen::VectorXd u = ranked
-                                      ? unitFromRanks(subjectRanks[static_cast<std::size_t>(k - nm)], c)
-                                      : unitVector(v, c);
-        usable[static_cast<std::size_t>(k)] = u.size() > 0 ? 1 : 0;
-        if (u.size() > 0) {
-            into.col(column) = u;
-        } else {
-            into.col(column).setZero();
-        }
+        const bool has = ranked ? unitFromRanksInto(subjectRanks[static_cast<std::size_t>(k - nm)], c,
+                                                    into.col(column))
+                                : unitInto(v, c, into.col(column));
+        usable[static_cast<std::size_t>(k)] = has ? 1 : 0;
+        if (!has) into.col(column).setZero();
     };
     Eigen::MatrixXd subjectUnits(length, ns);
     linalg::adviseHugePages(subjectUnits);

@@ -2,7 +2,11 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
+#include <omp.h>
+
+#include "metrics/radix_ranks.h"
 #include "repscope/error.h"
 #include "repscope/metrics/rsa.h"
 
@@ -119,6 +123,20 @@ void forEachSubject(std::size_t count, const std::vector<std::string>& subjectNa
 
 bool isRanked(Comparator c) { return c == Comparator::Spearman || c == Comparator::RhoA; }
 
+NoiseCeiling averaged(const std::vector<double>& upper, const std::vector<double>& lower,
+                      Progress& progress) {
+    NoiseCeiling nc;
+    for (std::size_t s = 0; s < upper.size(); ++s) {
+        nc.upper += upper[s];
+        nc.lower += lower[s];
+    }
+    const double countD = static_cast<double>(upper.size());
+    nc.upper /= countD;
+    nc.lower /= countD;
+    progress.report(1.0);
+    return nc;
+}
+
 }  // namespace
 
 std::vector<Eigen::VectorXd> normaliseSubjects(const std::vector<Eigen::VectorXd>& subjects,
@@ -161,29 +179,40 @@ std::optional<NoiseCeiling> noiseCeilingOfNormalised(const std::vector<Eigen::Ve
         sum = Eigen::VectorXd::Zero(normalised.front().size());
         for (const auto& v : normalised) sum += v;
     }
-    const PreparedRdm all(ranked ? sum : meanOfPresent(normalised), comparator);
     std::vector<double> upper(count);
     std::vector<double> lower(count);
-    forEachSubject(count, subjectNames, [&](std::size_t s) {
-        const PreparedRdm subject = ranked ? PreparedRdm::ofRanks(normalised[s], comparator)
-                                           : PreparedRdm(subjects[s], comparator);
-        upper[s] = compare(all, subject);
-        const Eigen::VectorXd others =
-            ranked     ? Eigen::VectorXd(sum - normalised[s])
-            : complete ? Eigen::VectorXd((sum - normalised[s]) / static_cast<double>(count - 1))
-                       : meanOfPresent(normalised, s);
-        lower[s] = compare(PreparedRdm(others, comparator), subject);
-    });
-    NoiseCeiling nc;
-    for (std::size_t s = 0; s < count; ++s) {
-        nc.upper += upper[s];
-        nc.lower += lower[s];
+    if (ranked) {
+        // Each subject's ranks are its prepared form, so nothing is copied: the ranks of the sum
+        // once, and per subject the others' sum and its ranks in two buffers per thread, reused
+        // (fresh memory for each costs as much to fault in as the ranking on a virtual machine).
+        const Eigen::VectorXd allRanks = metrics::averageRanks(sum);
+        struct Buffers {
+            Eigen::VectorXd others;
+            Eigen::VectorXd ranks;
+        };
+        std::vector<Buffers> buffers(static_cast<std::size_t>(omp_get_max_threads()));
+        forEachSubject(count, subjectNames, [&](std::size_t s) {
+            Buffers& b = buffers[static_cast<std::size_t>(omp_get_thread_num())];
+            upper[s] = compareAverageRanks(allRanks, normalised[s], comparator);
+            b.others.resize(sum.size());
+            b.ranks.resize(sum.size());
+            b.others = sum - normalised[s];
+            metrics::detail::radixAverageRanksInto(b.others, b.ranks,
+                                                   metrics::detail::ProgressSpan(silentProgress()));
+            lower[s] = compareAverageRanks(b.ranks, normalised[s], comparator);
+        });
+        return averaged(upper, lower, progress);
     }
-    const double countD = static_cast<double>(count);
-    nc.upper /= countD;
-    nc.lower /= countD;
-    progress.report(1.0);
-    return nc;
+    const PreparedRdm all(meanOfPresent(normalised), comparator);
+    forEachSubject(count, subjectNames, [&](std::size_t s) {
+        const PreparedRdm subject(subjects[s], comparator);
+        upper[s] = compare(all, subject);
+        Eigen::VectorXd others =
+            complete ? Eigen::VectorXd((sum - normalised[s]) / static_cast<double>(count - 1))
+                     : meanOfPresent(normalised, s);
+        lower[s] = compare(PreparedRdm(std::move(others), comparator), subject);
+    });
+    return averaged(upper, lower, progress);
 }
 
 }  // namespace repscope::alignment

@@ -128,20 +128,16 @@ void radixRanks(std::size_t n, Fill fill, ProgressSpan span, Sink sink,
     span.report(1.0);
 }
 
-// Average ranks as float64 (multiples of ½, exact).
+// Average ranks as float64 (multiples of ½, exact), written to out[0, n).
 template <class Fill>
-Eigen::VectorXd ranksByRadix(std::size_t n, Fill fill, ProgressSpan span,
-                             const double* values = nullptr) {
-    Eigen::VectorXd r(static_cast<Index>(n));
-    linalg::adviseHugePages(r.data(), n * sizeof(double));
-    double* out = r.data();
+void ranksByRadix(std::size_t n, Fill fill, ProgressSpan span, double* out,
+                  const double* values = nullptr) {
     radixRanks(
         n, fill, span,
         [out](std::uint32_t index, std::uint64_t doubled) {
             out[index] = 0.5 * static_cast<double>(doubled);
         },
         values);
-    return r;
 }
 
 }  // namespace
@@ -190,7 +186,19 @@ DoubledRanks doubledUpperTriangleRanks(const MatrixF& m, std::string_view what, 
 }
 
 Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {
+    Eigen::VectorXd r(v.size());
+    linalg::adviseHugePages(r.data(), static_cast<std::size_t>(r.size()) * sizeof(double));
+    radixAverageRanksInto(v, r, span);
+    return r;
+}
+
+void radixAverageRanksInto(const Eigen::VectorXd& v, Eigen::Ref<Eigen::VectorXd> out, ProgressSpan span) {
     const auto n = static_cast<std::size_t>(v.size());
+    if (out.size() != v.size()) {
+        throw InputError("Ranks of " + std::to_string(n) + " values need as many places, not " +
+                         std::to_string(out.size()) + ".");
+    }
+    double* const to = out.data();
     if (n >= (std::size_t{1} << 32)) {
         throw InputError("Ranking more than 4,294,967,295 values is not supported.");
     }
@@ -202,8 +210,9 @@ Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {
         halves = x >= 0.0 && x < 4294967296.0 && x == std::floor(x);
     }
     if (halves) {
-        return ranksByRadix(
-            n, [&](std::size_t i) { return static_cast<Key>(2.0 * v(static_cast<Index>(i))); }, span);
+        ranksByRadix(
+            n, [&](std::size_t i) { return static_cast<Key>(2.0 * v(static_cast<Index>(i))); }, span, to);
+        return;
     }
     // Values that are all float32 (an RDM stored as float32, as most are) sort exactly on the
     // bits of their float32 form.
@@ -213,9 +222,10 @@ Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {
         single = static_cast<double>(static_cast<float>(x)) == x;
     }
     if (single) {
-        return ranksByRadix(
+        ranksByRadix(
             n, [&](std::size_t i) { return orderedBits(static_cast<float>(v(static_cast<Index>(i)))); },
-            span);
+            span, to);
+        return;
     }
     // Other float64 values sort on a 32-bit key that keeps their order: (x − min) scaled onto
     // [0, 2³² − 1] (subtracting, scaling by a positive number and truncating are monotone), then
@@ -235,12 +245,13 @@ Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span) {
         std::vector<std::size_t> slivers(1024, 0);
         for (std::size_t i = 0; i < n; ++i) ++slivers[scaled(i) >> 22];
         if (*std::max_element(slivers.begin(), slivers.end()) <= n / 8) {
-            return ranksByRadix(n, scaled, span, v.data());
+            ranksByRadix(n, scaled, span, to, v.data());
+            return;
         }
     }
-    return ranksByRadix(
+    ranksByRadix(
         n, [&](std::size_t i) { return orderedBits(static_cast<float>(v(static_cast<Index>(i)))); },
-        span, v.data());
+        span, to, v.data());
 }
 
 }  // namespace repscope::metrics::detail

@@ -18,6 +18,9 @@ namespace repscope::metrics::detail {
 
 // v must be finite. Reports progress once per pass.
 [[nodiscard]] Eigen::VectorXd radixAverageRanks(const Eigen::VectorXd& v, ProgressSpan span);
+// The same written to `out` (v.size() places, not v itself; e.g. a column of a reused matrix, so that ranking
+// many vectors does not fault in fresh memory for each); InputError when the sizes differ.
+void radixAverageRanksInto(const Eigen::VectorXd& v, Eigen::Ref<Eigen::VectorXd> out, ProgressSpan span);
 
 // Ranks of n pairs in an uninitialised buffer, advised onto huge pages before its first write (a
 // value-initialised vector would fault in 4 KiB pages first, which cost this step as much as the

@@ -51,15 +51,17 @@ class PreparedRdm {
 public:
     PreparedRdm() = default;
     PreparedRdm(Eigen::VectorXd condensed, Comparator comparator);
-    // A complete RDM under spearman or rho_a given by its average ranks (which ranking again
-    // would return unchanged): compares like PreparedRdm(rdm, comparator).
-    [[nodiscard]] static PreparedRdm ofRanks(Eigen::VectorXd ranks, Comparator comparator);
 
     [[nodiscard]] const Eigen::VectorXd& values() const { return values_; }
     [[nodiscard]] bool complete() const { return complete_; }
 
     // Same value as compareRdms(a.values(), b.values(), comparator).
     friend double compare(const PreparedRdm& a, const PreparedRdm& b);
+
+// spearman or rho_a of two complete RDMs given by their average ranks (as metrics::averageRanks
+// returns them), without preparing either: the same value as compare() of the two RDMs.
+[[nodiscard]] double compareAverageRanks(const Eigen::VectorXd& a, const Eigen::VectorXd& b,
+                                         Comparator comparator);
 
 private:
     Comparator comparator_ = Comparator::Spearman;
@@ -72,5 +74,10 @@ private:
 };
 
 double compare(const PreparedRdm& a, const PreparedRdm& b);
+
+// spearman or rho_a of two complete RDMs given by their average ranks (as metrics::averageRanks
+// returns them), without preparing either: the same value as compare() of the two RDMs.
+[[nodiscard]] double compareAverageRanks(const Eigen::VectorXd& a, const Eigen::VectorXd& b,
+                                         Comparator comparator);
 
 }  // namespace repscope::alignment
