@@ -519,11 +519,15 @@ int runDistributedMatrix(const MpiContext& context, const std::vector<std::strin
         }
         return any;
     };
-    // Test hook: REPSCOPE_MPI_TEST_FAIL_RANK=R makes rank R fail after its first tile, as a rank
-    // that loses its node would (tests/mpi: the job stops with one sentence, the checkpoint stays
-    // whole).
+#ifdef REPSCOPE_MPI_FAULT_INJECTION
+    // Only in the test build (app/mpi/CMakeLists.txt): REPSCOPE_MPI_TEST_FAIL_RANK=R makes rank R
+    // fail after its first tile, as a rank that loses its node would (tests/mpi: the job stops
+    // with one sentence, the checkpoint stays whole).
     const char* failRank = std::getenv("REPSCOPE_MPI_TEST_FAIL_RANK");
     const bool failHere = failRank != nullptr && std::to_string(context.rank()) == failRank;
+#else
+    constexpr bool failHere = false;
+#endif
     try {
         for (std::size_t n = 0; n < myCount; ++n) {
             if (failHere && n == 1) {

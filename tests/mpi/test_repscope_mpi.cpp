@@ -21,9 +21,13 @@ namespace {
 
 QString zoo(const QString& name) { return QDir(scratchDir()).filePath(name); }
 
+// The installed program, with the fault switch of the test build set on every run: it must not
+// know it (the switch exists only in REPSCOPE_MPI_FAULT_BINARY).
 ProcessResult runMpi(int ranks, const QStringList& args) {
     QStringList all = {QStringLiteral("--oversubscribe"), QStringLiteral("-n"),
-                       QString::number(ranks), QStringLiteral(REPSCOPE_MPI_BINARY)};
+                       QString::number(ranks), QStringLiteral("-x"),
+                       QStringLiteral("REPSCOPE_MPI_TEST_FAIL_RANK=1"),
+                       QStringLiteral(REPSCOPE_MPI_BINARY)};
     all += args;
     return runProcess(QStringLiteral(REPSCOPE_MPIEXEC), all, 300000,
                       {QStringLiteral("OMPI_ALLOW_RUN_AS_ROOT=1"),
@@ -178,7 +182,7 @@ private slots:
         ProcessResult failed = runProcess(
             QStringLiteral(REPSCOPE_MPIEXEC),
             QStringList{"--oversubscribe", "-n", "2", "-x", "REPSCOPE_MPI_TEST_FAIL_RANK=1",
-                        REPSCOPE_MPI_BINARY} + args,
+                        REPSCOPE_MPI_FAULT_BINARY} + args,
             300000, {"OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1"});
         QVERIFY(failed.exitCode != 0);
         const QStringList lines = ownLines(failed.err);
