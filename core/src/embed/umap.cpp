@@ -57,6 +57,7 @@ void optimiseLayout(Points& y, const detail::UmapGraph& graph, const UmapOptions
             weight.push_back(it.value());
         }
     }
+    if (weight.empty()) return;  // no edge: nothing pulls or pushes (the caller checks this too)
     const double maxWeight = *std::max_element(weight.begin(), weight.end());
     const std::size_t m = head.size();
     std::vector<double> epochsPerSample(m);
