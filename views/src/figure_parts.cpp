@@ -174,17 +174,17 @@ constexpr double kBarWidth = 16.0;
 constexpr double kTickLength = 4.0;
 constexpr double kCaptionHeight = 18.0;
 
-std::vector<double> colorbarTicks(const ColorScale& scale) {
-    std::vector<double> ticks = niceTicks(scale.low, scale.high, 5);
-    if (ticks.size() < 2) ticks = {scale.low, scale.high};
-    return ticks;
-}
-
 double tickStep(const std::vector<double>& ticks) {
     return ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : 1.0;
 }
 
 }  // namespace
+
+std::vector<double> colorbarTicks(const ColorScale& scale) {
+    std::vector<double> ticks = niceTicks(scale.low, scale.high, 5);
+    if (ticks.size() < 2) ticks = {scale.low, scale.high};
+    return ticks;
+}
 
 double colorbarWidth(const ColorScale& scale, const QString& caption) {
     const QFontMetricsF m(figureFont(kTickPixels));

@@ -34,6 +34,9 @@ double paintTitle(QPainter& painter, const QString& title, const QString& subtit
 [[nodiscard]] std::vector<double> niceTicks(double lo, double hi, int count);
 // A tick value with as many decimals as the step between ticks needs.
 [[nodiscard]] QString tickText(double value, double step);
+// The colorbar's ticks, the same in a figure and on screen: round values within the scale, or
+// its two ends when fewer than two round values fit.
+[[nodiscard]] std::vector<double> colorbarTicks(const ColorScale& scale);
 
 // True when the device draws pixels (QImage); false for SVG and PDF.
 [[nodiscard]] bool isRasterTarget(const QPainter& painter);

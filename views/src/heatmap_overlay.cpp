@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "figure_parts.h"
+
 namespace repscope::views::detail {
 
 QColor categoryColour(std::int32_t code) {
@@ -46,8 +48,6 @@ QImage stripImage(int length, double origin, double scale, std::int64_t n,
     }
     return img;
 }
-
-QString tickText(double v) { return QString::number(v, 'g', 3); }
 
 }  // namespace
 
@@ -101,14 +101,16 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     QFont font = painter.font();
     font.setPixelSize(kOverlayFontPixels);
     painter.setFont(font);
-    constexpr int kTicks = 5;
-    for (int i = 0; i < kTicks; ++i) {
-        const double f = static_cast<double>(i) / (kTicks - 1);
-        const double v = s.high - f * (static_cast<double>(s.high) - s.low);
+    // The exported figure's ticks (round values), placed where their colours are on the ramp.
+    const std::vector<double> ticks = colorbarTicks(s);
+    const double step = ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : 1.0;
+    const double span = static_cast<double>(s.high) - s.low;
+    for (const double v : ticks) {
+        const double f = span > 0.0 ? std::clamp((s.high - v) / span, 0.0, 1.0) : 0.5;
         const double y = bar.top() + f * bar.height();
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4, y));
         painter.drawText(QRectF(bar.right() + 6, y - 8, 60, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                         tickText(v));
+                         tickText(v, step));
     }
     // The title wraps onto two lines within the space right of the matrix ("correlation
     // distance (1 − r)" is wider than the bar's column), never clipped at the view's edge.
