@@ -49,6 +49,17 @@ QImage stripImage(int length, double origin, double scale, std::int64_t n,
     return img;
 }
 
+// Spaces inside parentheses made non-breaking, so that a wrapped title keeps "(1 − r)" whole.
+QString keepParenthesesTogether(QString text) {
+    int depth = 0;
+    for (QChar& c : text) {
+        if (c == QLatin1Char('(')) ++depth;
+        if (c == QLatin1Char(')')) depth = std::max(0, depth - 1);
+        if (depth > 0 && c == QLatin1Char(' ')) c = QChar(0x00A0);
+    }
+    return text;
+}
+
 }  // namespace
 
 void paintOverlays(QPainter& painter, const OverlayInput& in) {
@@ -117,7 +128,8 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     const double titleLeft = bar.left() - 6;
     const double titleWidth = std::max(60.0, painter.window().width() - 2.0 - titleLeft);
     painter.drawText(QRectF(titleLeft, bar.top() - 44, titleWidth, 34),
-                     Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, in.measure);
+                     Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap,
+                     keepParenthesesTogether(in.measure));
     double below = bar.bottom() + 8;
     if (in.hasUndefined) {
         paintUndefinedSwatch(painter, QRectF(bar.left(), below + 1, bar.width(), 10), s);
