@@ -43,18 +43,24 @@ int runGui(int argc, char** argv) {
         files << arg;
     }
 
-    // The heatmaps and 3-D views draw with OpenGL. Without it (Qt's offscreen or minimal
-    // platform, a remote display without GLX) Qt 6.4 crashes on the first repaint of such a
-    // window: say so instead, once, and point to the sub-commands, which need no display.
-    if (QOpenGLContext probe; !probe.create()) {
-        const std::string platform = printable(QGuiApplication::platformName().toStdString());
+    // The heatmaps and 3-D views draw into QOpenGLWidgets. Where those cannot work — no OpenGL
+    // (a remote display without GLX), or a platform that cannot compose them into a window
+    // (Qt's offscreen, minimal, linuxfb and vnc platforms, even where an X display lends them a
+    // GL context) — Qt 6.4 crashes on the first repaint: say so instead, once, and point to the
+    // sub-commands, which need no display.
+    const QString platformName = QGuiApplication::platformName();
+    const bool rasterOnly = platformName == QLatin1String("offscreen") ||
+                            platformName == QLatin1String("minimal") ||
+                            platformName == QLatin1String("linuxfb") ||
+                            platformName == QLatin1String("vnc");
+    if (QOpenGLContext probe; rasterOnly || !probe.create()) {
+        const std::string platform = printable(platformName.toStdString());
         const QString text = QStringLiteral(
             "RepScope's window needs OpenGL, which this display (Qt platform '%1') does not "
             "provide. The sub-commands run without a display: see repscope --help.")
                                  .arg(QString::fromStdString(platform));
         std::fprintf(stderr, "repscope: %s\n", text.toStdString().c_str());
-        const QString name = QGuiApplication::platformName();
-        if (name != QLatin1String("offscreen") && name != QLatin1String("minimal")) {
+        if (platformName != QLatin1String("offscreen") && platformName != QLatin1String("minimal")) {
             QMessageBox::critical(nullptr, QStringLiteral("RepScope"), text);
         }
         return 2;
