@@ -247,9 +247,19 @@ views::Figure unitsFigure(const cli::FigureRequest& request) {
     std::snprintf(score, sizeof score, "%.3f", match.score);
     views::Figure f;
     f.title = q(request.title.empty() ? "Unit matching: " + nameA + " vs " + nameB : request.title);
+    // Constant (dead) units have no correlation and count as 0 (metrics.md): their rows and
+    // columns look like "uncorrelated" in the picture, so the subtitle says how many there are,
+    // as the window's note does.
+    std::string constant;
+    if (match.constantUnitsX + match.constantUnitsY > 0) {
+        constant = " · constant units (no correlation, counted as 0): " +
+                   std::to_string(match.constantUnitsX) + " in A, " +
+                   std::to_string(match.constantUnitsY) + " in B";
+    }
+    // Before the reading hint, which a narrow figure elides first.
     f.subtitle = q("unit_match " + std::string(score) + " · " + std::to_string(match.correlations.rows()) +
-                   " × " + std::to_string(match.correlations.cols()) +
-                   " units · matched pairs on the diagonal, strongest first");
+                   " × " + std::to_string(match.correlations.cols()) + " units" + constant +
+                   " · matched pairs on the diagonal, strongest first");
     f.content = std::move(content);
     return f;
 }

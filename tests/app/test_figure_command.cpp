@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "figure_checks.h"
+#include "repscope/data_file.h"
 #include "repscope/views/colormap.h"
 #include "test_support.h"
 
@@ -109,6 +110,33 @@ private slots:
             QVERIFY2(pixelsNear(img, table[0], tolerance) >= scale, qPrintable(out));
             QVERIFY2(pixelsNear(img, table[255], tolerance) >= scale, qPrintable(out));
         }
+    }
+
+    // The demo's pixels include columns that are 0 for every digit (constant units): the units
+    // figure's subtitle counts them on each side, as the window's note does, since their blank
+    // rows would otherwise read as "uncorrelated".
+    void unitsFigureCountsConstantUnits() {
+        const auto file = repscope::DataFile::open(demo_.toStdString());
+        const auto constantColumns = [&](const QString& spec) {
+            const auto rep = file->find(spec.mid(spec.indexOf(QLatin1Char(':')) + 1).toStdString());
+            const repscope::MatrixF v = rep->readAll();
+            int count = 0;
+            for (Eigen::Index j = 0; j < v.cols(); ++j) count += (v.col(j).array() == v(0, j)).all() ? 1 : 0;
+            return count;
+        };
+        const int inA = constantColumns(a_);
+        const int inB = constantColumns(b_);
+        QVERIFY2(inA > 0, "the demo's pixels should have constant columns");
+        const QString out = QDir(out_).filePath(QStringLiteral("units_constant.svg"));
+        const ProcessResult r = runHeadless({"figure", a_, "--view", "units", "--with", b_, "--out", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile svg(out);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        const QString want = QStringLiteral("constant units (no correlation, counted as 0): %1 in A, %2 in B")
+                                 .arg(inA)
+                                 .arg(inB);
+        QVERIFY2(text.contains(want), qPrintable(want));
     }
 
     void jsonSaysWhatWasWritten() {
