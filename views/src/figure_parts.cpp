@@ -174,11 +174,11 @@ constexpr double kBarWidth = 16.0;
 constexpr double kTickLength = 4.0;
 constexpr double kCaptionHeight = 18.0;
 
+}  // namespace
+
 double tickStep(const std::vector<double>& ticks) {
     return ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : 1.0;
 }
-
-}  // namespace
 
 std::vector<double> colorbarTicks(const ColorScale& scale) {
     std::vector<double> ticks = niceTicks(scale.low, scale.high, 5);

@@ -37,6 +37,8 @@ double paintTitle(QPainter& painter, const QString& title, const QString& subtit
 // The colorbar's ticks, the same in a figure and on screen: round values within the scale, or
 // its two ends when fewer than two round values fit.
 [[nodiscard]] std::vector<double> colorbarTicks(const ColorScale& scale);
+// The step between consecutive ticks (1 for fewer than two), for tickText.
+[[nodiscard]] double tickStep(const std::vector<double>& ticks);
 
 // True when the device draws pixels (QImage); false for SVG and PDF.
 [[nodiscard]] bool isRasterTarget(const QPainter& painter);

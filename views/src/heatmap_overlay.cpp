@@ -114,7 +114,7 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     painter.setFont(font);
     // The exported figure's ticks (round values), placed where their colours are on the ramp.
     const std::vector<double> ticks = colorbarTicks(s);
-    const double step = ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : 1.0;
+    const double step = tickStep(ticks);
     const double span = static_cast<double>(s.high) - s.low;
     for (const double v : ticks) {
         const double f = span > 0.0 ? std::clamp((s.high - v) / span, 0.0, 1.0) : 0.5;

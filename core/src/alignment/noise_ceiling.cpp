@@ -194,9 +194,8 @@ std::optional<NoiseCeiling> noiseCeilingOfNormalised(const std::vector<Eigen::Ve
         forEachSubject(count, subjectNames, [&](std::size_t s) {
             Buffers& b = buffers[static_cast<std::size_t>(omp_get_thread_num())];
             upper[s] = compareAverageRanks(allRanks, normalised[s], comparator);
-            b.others.resize(sum.size());
+            b.others = sum - normalised[s];  // allocates on a thread's first subject only
             b.ranks.resize(sum.size());
-            b.others = sum - normalised[s];
             metrics::detail::radixAverageRanksInto(b.others, b.ranks,
                                                    metrics::detail::ProgressSpan(silentProgress()));
             lower[s] = compareAverageRanks(b.ranks, normalised[s], comparator);
