@@ -160,6 +160,10 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     // Stop background work before the collection and the panels go away.
     tasks_->cancelAll();
+    // ~QWidget closes the window, and hiding the docks emits their visibilityChanged; by then
+    // this object is only a QWidget, so no slot of a child's signal may still reach it (a dock's
+    // keep-on-screen slot asked the dismantled QMainWindow for its dock area and crashed).
+    for (QObject* child : findChildren<QObject*>()) QObject::disconnect(child, nullptr, this, nullptr);
 }
 
 QAbstractItemModel* MainWindow::dataModel() const { return dataPanel_->model(); }
