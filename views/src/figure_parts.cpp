@@ -5,6 +5,7 @@
 #include <QPaintEngine>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "heatmap_overlay.h"
 
@@ -176,19 +177,30 @@ constexpr double kCaptionHeight = 18.0;
 
 }  // namespace
 
-double tickStep(const std::vector<double>& ticks) {
-    return ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : 1.0;
+double tickStep(const std::vector<double>& ticks, double single) {
+    return ticks.size() >= 2 ? std::abs(ticks[1] - ticks[0]) : single;
 }
 
-std::vector<double> colorbarTicks(const ColorScale& scale) {
-    std::vector<double> ticks = niceTicks(scale.low, scale.high, 5);
-    if (ticks.size() < 2) ticks = {scale.low, scale.high};
-    return ticks;
+std::vector<double> colorbarTicks(const ColorScale& scale, double barPixels, double labelPixels) {
+    const double low = scale.low;
+    const double high = scale.high;
+    const double span = high - low;
+    if (!(span > 0.0) || !std::isfinite(span)) return {low, high};
+    // Labels are centred on their ticks: neighbours need a label's height between them.
+    const auto fits = [&](double step) { return step / span * barPixels >= labelPixels; };
+    for (int count = 5; count >= 2; --count) {
+        std::vector<double> ticks = niceTicks(low, high, count);
+        if (ticks.size() < 2) break;
+        if (fits(tickStep(ticks))) return ticks;
+    }
+    if (fits(span)) return {low, high};
+    return {high};
 }
 
 double colorbarWidth(const ColorScale& scale, const QString& caption) {
     const QFontMetricsF m(figureFont(kTickPixels));
-    const std::vector<double> ticks = colorbarTicks(scale);
+    // The widest labels any bar height gives (the most ticks, finest step).
+    const std::vector<double> ticks = colorbarTicks(scale, std::numeric_limits<double>::infinity(), 0.0);
     double text = 0.0;
     for (double t : ticks) text = std::max(text, m.horizontalAdvance(tickText(t, tickStep(ticks))));
     const double captionWidth = QFontMetricsF(figureFont(kLabelPixels)).horizontalAdvance(caption);
@@ -226,7 +238,7 @@ void paintColorbar(QPainter& painter, const QRectF& bar, const ColorScale& scale
     const QFont font = figureFont(kTickPixels);
     painter.setFont(font);
     const QFontMetricsF m(font);
-    const std::vector<double> ticks = colorbarTicks(scale);
+    const std::vector<double> ticks = colorbarTicks(scale, bar.height(), m.height());
     const double span = static_cast<double>(scale.high) - scale.low;
     for (double t : ticks) {
         const double f = span > 0.0 ? (scale.high - t) / span : 0.0;
@@ -235,7 +247,7 @@ void paintColorbar(QPainter& painter, const QRectF& bar, const ColorScale& scale
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + kTickLength, y));
         painter.setPen(kTextColour);
         painter.drawText(QRectF(bar.right() + kTickLength + 3.0, y - m.height() / 2, 80.0, m.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, tickText(t, tickStep(ticks)));
+                         Qt::AlignLeft | Qt::AlignVCenter, tickText(t, tickStep(ticks, span)));
     }
     painter.restore();
 }

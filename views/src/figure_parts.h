@@ -34,11 +34,14 @@ double paintTitle(QPainter& painter, const QString& title, const QString& subtit
 [[nodiscard]] std::vector<double> niceTicks(double lo, double hi, int count);
 // A tick value with as many decimals as the step between ticks needs.
 [[nodiscard]] QString tickText(double value, double step);
-// The colorbar's ticks, the same in a figure and on screen: round values within the scale, or
-// its two ends when fewer than two round values fit.
-[[nodiscard]] std::vector<double> colorbarTicks(const ColorScale& scale);
-// The step between consecutive ticks (1 for fewer than two), for tickText.
-[[nodiscard]] double tickStep(const std::vector<double>& ticks);
+// The colorbar's ticks, the same in a figure and on screen: about five round values within the
+// scale, fewer when a bar `barPixels` tall would put labels `labelPixels` high closer than their
+// height; the scale's two ends when no two round values fit (the top end alone when a bar is
+// shorter than two labels).
+[[nodiscard]] std::vector<double> colorbarTicks(const ColorScale& scale, double barPixels,
+                                                double labelPixels);
+// The step between consecutive ticks (`single` for fewer than two), for tickText.
+[[nodiscard]] double tickStep(const std::vector<double>& ticks, double single = 1.0);
 
 // True when the device draws pixels (QImage); false for SVG and PDF.
 [[nodiscard]] bool isRasterTarget(const QPainter& painter);
