@@ -3,6 +3,9 @@
 // the mouse is the item drawn there, the painted pixels carry the bars' colours and the band, and
 // SVG keeps the labels as text. Expected positions are computed here from the axis formulas.
 #include <QApplication>
+#include <QBuffer>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
@@ -128,6 +131,41 @@ private slots:
         for (const char* word : {"noise ceiling", "layer1", "layer3", "Spearman rho", "net", "Alignment with &lt;set&gt;"}) {
             QVERIFY2(svg.contains(word), word);
         }
+    }
+
+    // A value title longer than a short chart is tall is elided ("…") inside the chart, not run
+    // off its edges (the inspector's spectrum cut "explained variance ratio" to "explained
+    // variance r"); a tall chart keeps it whole.
+    void valueTitleFitsAShortChart() {
+        ChartContent c;
+        c.kind = ChartKind::Lines;
+        c.valueTitle = QStringLiteral("explained variance ratio");
+        ChartSeries s;
+        s.colour = Qt::black;
+        for (const double d : {1.0, 2.0, 3.0}) {
+            ChartItem p;
+            p.x = d;
+            p.value = 1.0 / d;
+            s.points.push_back(p);
+        }
+        c.series.push_back(s);
+        const auto svgOf = [&c](int height) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QSvgGenerator svg;
+            svg.setOutputDevice(&buffer);
+            svg.setSize(QSize(300, height));
+            svg.setViewBox(QRect(0, 0, 300, height));
+            QPainter painter(&svg);
+            paintChart(painter, c, QRectF(0, 0, 300, height));
+            painter.end();
+            return QString::fromUtf8(buffer.data());
+        };
+        QVERIFY(svgOf(400).contains(QStringLiteral("explained variance ratio")));
+        const QString shortChart = svgOf(90);
+        QVERIFY(!shortChart.contains(QStringLiteral("explained variance ratio")));
+        QVERIFY2(shortChart.contains(QStringLiteral("explained")) && shortChart.contains(QChar(0x2026)),
+                 qPrintable(shortChart));
     }
 
     void viewHoversAndClicks() {

@@ -77,7 +77,7 @@ void paintBandAndRules(QPainter& p, const ChartContent& c, const ChartGeometry& 
     }
 }
 
-void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
+void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g, const QRectF& area) {
     const QFontMetricsF m(detail::figureFont(detail::kTickPixels));
     p.setFont(detail::figureFont(detail::kTickPixels));
     const std::vector<double> ticks = detail::chartValueTicks(g, c.kind == ChartKind::Bars ? 6 : 5);
@@ -123,9 +123,16 @@ void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) 
             for (const double t : ticks) {
                 left = std::min(left, g.plot.left() - 6.0 - m.horizontalAdvance(detail::chartTickText(g, t)));
             }
-            p.translate(std::min(x, left - 4.0), g.plot.center().y() + m.horizontalAdvance(c.valueTitle) / 2);
+            // Centred on the plot, inside the chart's area: a title taller than a short chart is
+            // elided with "…" instead of running off its top and bottom edges.
+            // Above the legend and the note, which run under the axis.
+            const double bottom = (g.below > g.plot.bottom() ? std::min(g.below, area.bottom()) : area.bottom()) - 2.0;
+            const QString title = m.elidedText(c.valueTitle, Qt::ElideRight, std::max(0.0, bottom - area.top() - 2.0));
+            const double length = m.horizontalAdvance(title);
+            const double end = std::max(area.top() + 2.0 + length, std::min(bottom, g.plot.center().y() + length / 2));
+            p.translate(std::min(x, left - 4.0), end);
             p.rotate(-90.0);
-            p.drawText(QPointF(0, 0), c.valueTitle);
+            p.drawText(QPointF(0, 0), title);
             p.restore();
         }
     }
@@ -344,7 +351,7 @@ void paintChart(QPainter& painter, const ChartContent& content, const QRectF& ar
     painter.save();
     painter.setClipRect(area);
     paintBand(painter, content, g);
-    paintValueAxis(painter, content, g);
+    paintValueAxis(painter, content, g, area);
     paintBandAndRules(painter, content, g);
     if (content.kind == ChartKind::Bars) {
         paintBars(painter, content, g, area, highlight);
