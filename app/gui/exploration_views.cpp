@@ -11,9 +11,9 @@
 #include "gui/inspector/inspector_controller.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/spectrum_controller.h"
-#include "gui/neighbourhood_colouring.h"
-#include "gui/projection_controller.h"
-#include "gui/projection_panel.h"
+#include "gui/projection/neighbourhood_colouring.h"
+#include "gui/projection/projection_controller.h"
+#include "gui/projection/projection_panel.h"
 #include "repscope/views/projection_view.h"
 
 namespace repscope::gui {

@@ -13,14 +13,14 @@
 #include <QRegularExpression>
 #include <QSettings>
 
-#include "gui/analysis_controller.h"
-#include "gui/layer_matrix_panel.h"
-#include "gui/rdm_panel.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/analysis/layer_matrix_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "repscope/error.h"
 #include "repscope/metrics/registry.h"
 #include "gui/projection3d/projection3d_panel.h"
-#include "gui/projection_panel.h"
-#include "gui/projection_tasks.h"
+#include "gui/projection/projection_panel.h"
+#include "gui/projection/projection_tasks.h"
 #include "gui/alignment/alignment_panel.h"
 #include "gui/embedding/embedding_panel.h"
 #include "repscope/views/chart_view.h"

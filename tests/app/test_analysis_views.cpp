@@ -19,11 +19,11 @@
 #include <cmath>
 
 #include "../views/heatmap_test_helpers.h"
-#include "gui/analysis_controller.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
-#include "gui/rdm_panel.h"
-#include "gui/task_runner.h"
+#include "gui/analysis/rdm_panel.h"
+#include "gui/tasks/task_runner.h"
 #include "gui/view_export.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/tiles/representation_tile_source.h"

@@ -18,7 +18,7 @@
 #include <cmath>
 
 #include "../views/heatmap_test_helpers.h"
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/embedding/embedding_controller.h"
 #include "gui/embedding/embedding_dock.h"
 #include "gui/embedding/embedding_panel.h"
@@ -26,10 +26,10 @@
 #include "gui/exploration_views.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/spectrum_section.h"
-#include "gui/projection_panel.h"
+#include "gui/projection/projection_panel.h"
 #include "repscope/views/projection_view.h"
 #include "gui/main_window.h"
-#include "gui/rdm_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "gui/view_export.h"
 #include "repscope/embedding_checks/compatibility.h"
 #include "repscope/embedding_checks/prefix.h"

@@ -20,10 +20,10 @@
 #include <thread>
 #include <vector>
 
-#include "gui/jobs_panel.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/tasks/jobs_panel.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/tiles/tile_source.h"
 #include "repscope/views/heatmap_view.h"
 

@@ -18,7 +18,7 @@
 #include "gui/main_window.h"
 #include "gui/report/report_dialog.h"
 #include "gui/report/report_export.h"
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/metrics/registry.h"
 #include "test_support.h"
 

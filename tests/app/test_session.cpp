@@ -12,10 +12,10 @@
 #include <QTest>
 #include <QUrl>
 
-#include "gui/analysis_controller.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
-#include "gui/rdm_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "gui/session/session_controller.h"
 #include "gui/session/session_file.h"
 #include "repscope/error.h"

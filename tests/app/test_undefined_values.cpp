@@ -11,10 +11,10 @@
 #include <cmath>
 
 #include "../views/heatmap_test_helpers.h"
-#include "gui/analysis_controller.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
-#include "gui/rdm_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "repscope/tiles/dense_tile_source.h"
 #include "repscope/views/heatmap_view.h"
 #include "test_support.h"

@@ -12,9 +12,9 @@
 #include <algorithm>
 #include <vector>
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/main_window.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 #include "gui/units/units_controller.h"
 #include "gui/units/units_dock.h"
 #include "gui/units/units_panel.h"

@@ -15,14 +15,14 @@
 #include <QTest>
 
 #include "figure_checks.h"
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/exploration_views.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
 #include "gui/projection3d/projection3d_dock.h"
 #include "gui/projection3d/projection3d_panel.h"
-#include "gui/projection_panel.h"
-#include "gui/rdm_panel.h"
+#include "gui/projection/projection_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "gui/units/units_dock.h"
 #include "gui/units/units_panel.h"
 #include "gui/view_export.h"

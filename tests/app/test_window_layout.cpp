@@ -20,10 +20,10 @@
 #include <optional>
 
 #include "../views/heatmap_test_helpers.h"
-#include "gui/layer_matrix_panel.h"
-#include "gui/analysis_controller.h"
+#include "gui/analysis/layer_matrix_panel.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/main_window.h"
-#include "gui/rdm_panel.h"
+#include "gui/analysis/rdm_panel.h"
 #include "repscope/views/data_panel.h"
 #include "repscope/views/heatmap_view.h"
 #include "test_support.h"

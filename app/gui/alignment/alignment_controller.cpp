@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "gui/alignment/alignment_panel.h"
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "repscope/text.h"
 #include "repscope/views/collection_text.h"
 #include "repscope/views/evaluation_chart.h"

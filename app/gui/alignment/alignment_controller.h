@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/alignment/collection_evaluation.h"
 #include "repscope/alignment/collection_triplets.h"
 

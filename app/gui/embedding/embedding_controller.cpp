@@ -4,10 +4,10 @@
 #include <cmath>
 #include <map>
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/embedding/embedding_panel.h"
 #include "gui/embedding/embedding_result.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/error.h"
 #include "repscope/text.h"
 #include "repscope/metrics/registry.h"

@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/collection.h"
 
 namespace repscope::gui {

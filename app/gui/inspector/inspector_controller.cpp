@@ -1,9 +1,9 @@
 #include "gui/inspector/inspector_controller.h"
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/inspector/inspector_panel.h"
-#include "gui/neighbour_query.h"
-#include "gui/representation_cache.h"
+#include "gui/projection/neighbour_query.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/sub_progress.h"
 
 namespace repscope::gui {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/neighbour_query.h"
+#include "gui/projection/neighbour_query.h"
 #include "repscope/stimuli.h"
 
 class QLabel;

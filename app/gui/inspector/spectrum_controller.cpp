@@ -1,8 +1,8 @@
 #include "gui/inspector/spectrum_controller.h"
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/inspector/spectrum_section.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/sub_progress.h"
 
 namespace repscope::gui {

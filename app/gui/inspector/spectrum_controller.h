@@ -7,7 +7,7 @@
 #include <QPointer>
 #include <memory>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/representation.h"
 
 namespace repscope::gui {

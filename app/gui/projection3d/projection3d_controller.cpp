@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/projection3d/projection3d_panel.h"
 #include "repscope/views/scatter3d_view.h"
 

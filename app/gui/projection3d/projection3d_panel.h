@@ -8,8 +8,8 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "gui/projection_tasks.h"
-#include "gui/rdm_panel.h"
+#include "gui/projection/projection_tasks.h"
+#include "gui/analysis/rdm_panel.h"
 
 class QComboBox;
 class QLabel;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/collection.h"
 
 class QAction;

@@ -4,13 +4,13 @@
 #include <QFileInfo>
 #include <QTimer>
 
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 #include "gui/exploration_views.h"
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/layer_matrix_panel.h"
 #include "gui/main_window.h"
-#include "gui/projection_panel.h"
-#include "gui/projection_tasks.h"
-#include "gui/rdm_panel.h"
+#include "gui/projection/projection_panel.h"
+#include "gui/projection/projection_tasks.h"
+#include "gui/analysis/rdm_panel.h"
 #include "repscope/views/selection_model.h"
 
 namespace repscope::gui {

@@ -1,7 +1,7 @@
 #include "gui/units/units_controller.h"
 
-#include "gui/analysis_controller.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/analysis/representation_cache.h"
 #include "gui/units/units_panel.h"
 #include "repscope/error.h"
 #include "repscope/metrics/unit_match.h"

@@ -8,7 +8,7 @@
 #include <Eigen/Core>
 #include <memory>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/tiles/tile_source.h"
 
 namespace repscope::gui {

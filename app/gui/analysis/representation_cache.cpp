@@ -1,4 +1,4 @@
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 
 namespace repscope::gui {
 namespace {

@@ -1,9 +1,9 @@
-#include "gui/projection_controller.h"
+#include "gui/projection/projection_controller.h"
 
 #include <algorithm>
 
-#include "gui/analysis_controller.h"
-#include "gui/projection_panel.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/projection/projection_panel.h"
 #include "repscope/views/projection_view.h"
 
 namespace repscope::gui {

@@ -1,4 +1,4 @@
-#include "gui/neighbour_query.h"
+#include "gui/projection/neighbour_query.h"
 
 #include <algorithm>
 #include <cmath>

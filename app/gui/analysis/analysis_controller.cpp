@@ -1,11 +1,11 @@
-#include "gui/analysis_controller.h"
+#include "gui/analysis/analysis_controller.h"
 
 #include <QStringList>
 #include <algorithm>
 #include <optional>
 
-#include "gui/layer_matrix_panel.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/layer_matrix_panel.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/text.h"
 #include "repscope/tiles/representation_tile_source.h"
 #include "repscope/views/heatmap_view.h"

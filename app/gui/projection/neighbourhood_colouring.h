@@ -5,7 +5,7 @@
 // pair changes (a newer pair cancels an older request).
 #include <QObject>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 
 namespace repscope::gui {
 

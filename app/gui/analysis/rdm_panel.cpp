@@ -1,4 +1,4 @@
-#include "gui/rdm_panel.h"
+#include "gui/analysis/rdm_panel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "gui/projection_tasks.h"
+#include "gui/projection/projection_tasks.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "gui/stale_overlay.h"
+#include "gui/analysis/stale_overlay.h"
 
 #include <QEvent>
 

@@ -1,4 +1,4 @@
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 
 #include <QThread>
 #include <QThreadPool>

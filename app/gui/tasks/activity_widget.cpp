@@ -1,4 +1,4 @@
-#include "gui/activity_widget.h"
+#include "gui/tasks/activity_widget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gui/deferred_progress.h"
+#include "gui/tasks/deferred_progress.h"
 
 namespace repscope::gui {
 

@@ -12,9 +12,9 @@
 #include <optional>
 #include <vector>
 
-#include "gui/analysis_tasks.h"
-#include "gui/rdm_panel.h"
-#include "gui/task_runner.h"
+#include "gui/analysis/analysis_tasks.h"
+#include "gui/analysis/rdm_panel.h"
+#include "gui/tasks/task_runner.h"
 #include "repscope/collection.h"
 
 namespace repscope::gui {

@@ -1,4 +1,4 @@
-#include "gui/focus_side.h"
+#include "gui/analysis/focus_side.h"
 
 #include <QSignalBlocker>
 #include <QToolButton>

@@ -1,4 +1,4 @@
-#include "gui/jobs_panel.h"
+#include "gui/tasks/jobs_panel.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -9,7 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "gui/deferred_progress.h"
+#include "gui/tasks/deferred_progress.h"
 
 namespace repscope::gui {
 

@@ -1,4 +1,4 @@
-#include "gui/layer_matrix_panel.h"
+#include "gui/analysis/layer_matrix_panel.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -11,7 +11,7 @@
 #include <cmath>
 
 #include "gui/narrow.h"
-#include "gui/stale_overlay.h"
+#include "gui/analysis/stale_overlay.h"
 #include "repscope/text.h"
 #include "repscope/views/heatmap_view.h"
 

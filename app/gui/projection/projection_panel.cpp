@@ -1,4 +1,4 @@
-#include "gui/projection_panel.h"
+#include "gui/projection/projection_panel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,7 +9,7 @@
 #include <QVBoxLayout>
 
 #include "gui/narrow.h"
-#include "gui/stale_overlay.h"
+#include "gui/analysis/stale_overlay.h"
 #include "repscope/views/projection_view.h"
 
 namespace repscope::gui {

@@ -4,7 +4,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "gui/task_runner.h"
+#include "gui/tasks/task_runner.h"
 
 class QLabel;
 class QProgressBar;

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "gui/focus_side.h"
+#include "gui/analysis/focus_side.h"
 #include "repscope/metrics/rdm.h"
 #include "repscope/order/seriation.h"
 #include "repscope/stimuli.h"

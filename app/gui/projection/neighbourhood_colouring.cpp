@@ -1,12 +1,12 @@
-#include "gui/neighbourhood_colouring.h"
+#include "gui/projection/neighbourhood_colouring.h"
 
 #include <QPointer>
 #include <memory>
 #include <vector>
 
-#include "gui/analysis_controller.h"
-#include "gui/projection_panel.h"
-#include "gui/representation_cache.h"
+#include "gui/analysis/analysis_controller.h"
+#include "gui/projection/projection_panel.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/error.h"
 #include "repscope/metrics/knn.h"
 #include "repscope/sub_progress.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/alignment/collection_evaluation.h"
 #include "repscope/collection.h"
 #include "repscope/metrics/layer_matrix.h"

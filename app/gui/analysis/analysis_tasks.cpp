@@ -1,4 +1,4 @@
-#include "gui/analysis_tasks.h"
+#include "gui/analysis/analysis_tasks.h"
 
 #include <algorithm>
 #include <cmath>

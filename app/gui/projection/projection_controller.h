@@ -12,8 +12,8 @@
 #include <optional>
 #include <vector>
 
-#include "gui/projection_tasks.h"
-#include "gui/task_runner.h"
+#include "gui/projection/projection_tasks.h"
+#include "gui/tasks/task_runner.h"
 
 namespace repscope::gui {
 

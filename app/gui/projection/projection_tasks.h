@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/representation_cache.h"
+#include "gui/analysis/representation_cache.h"
 #include "repscope/collection.h"
 
 namespace repscope::gui {
