@@ -4,11 +4,14 @@
 // SVG keeps the labels as text. Expected positions are computed here from the axis formulas.
 #include <QApplication>
 #include <QBuffer>
+#include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
+#include <limits>
 
 #include "repscope/views/chart.h"
 #include "repscope/views/chart_view.h"
@@ -39,6 +42,64 @@ ChartContent threeBars() {
     c.legend = {{colours[0], QStringLiteral("net")}};
     return c;
 }
+
+
+// A paint device that keeps what is written on it and where (in device coordinates, after the
+// painter's transform): the chart's labels, to check that each lies inside the chart.
+class TextRecorder : public QPaintDevice {
+public:
+    struct Text {
+        QString text;
+        QRectF rect;
+    };
+    explicit TextRecorder(QSize size) : size_(size), engine_(this) {}
+    QPaintEngine* paintEngine() const override { return &engine_; }
+    std::vector<Text> texts;
+
+protected:
+    int metric(PaintDeviceMetric m) const override {
+        switch (m) {
+            case PdmWidth: return size_.width();
+            case PdmHeight: return size_.height();
+            case PdmWidthMM: return size_.width() * 254 / 960;
+            case PdmHeightMM: return size_.height() * 254 / 960;
+            case PdmDpiX:
+            case PdmDpiY:
+            case PdmPhysicalDpiX:
+            case PdmPhysicalDpiY: return 96;
+            case PdmDepth: return 32;
+            case PdmNumColors: return std::numeric_limits<int>::max();
+            case PdmDevicePixelRatio: return 1;
+            case PdmDevicePixelRatioScaled: return static_cast<int>(QPaintDevice::devicePixelRatioFScale());
+            default: return 0;
+        }
+    }
+
+private:
+    class Engine : public QPaintEngine {
+    public:
+        explicit Engine(TextRecorder* device) : QPaintEngine(QPaintEngine::AllFeatures), device_(device) {}
+        bool begin(QPaintDevice*) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState& changed) override {
+            if (changed.state() & QPaintEngine::DirtyTransform) transform_ = changed.transform();
+        }
+        void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
+        void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
+        void drawPath(const QPainterPath&) override {}
+        void drawTextItem(const QPointF& p, const QTextItem& item) override {
+            const QRectF r(p.x(), p.y() - item.ascent(), item.width(), item.ascent() + item.descent());
+            device_->texts.push_back({item.text(), transform_.mapRect(r)});
+        }
+        Type type() const override { return QPaintEngine::User; }
+
+    private:
+        TextRecorder* device_;
+        QTransform transform_;
+    };
+    QSize size_;
+    mutable Engine engine_;
+};
 
 }  // namespace
 
@@ -166,6 +227,46 @@ private slots:
         QVERIFY(!shortChart.contains(QStringLiteral("explained variance ratio")));
         QVERIFY2(shortChart.contains(QStringLiteral("explained")) && shortChart.contains(QChar(0x2026)),
                  qPrintable(shortChart));
+    }
+
+    // Every label, title and note of a chart lies inside its area, whatever its size: the layer
+    // profile cut the last layer's name ("rdm_sum") at its right edge.
+    void everyLabelLiesInsideTheChart() {
+        ChartContent lines;
+        lines.kind = ChartKind::Lines;
+        lines.valueTitle = QStringLiteral("Pearson r");
+        lines.xTitle = QStringLiteral("layer");
+        lines.note = QStringLiteral("noise ceiling 0.9806 – 0.9893 · * FDR q < 0.05 (mean > 0)");
+        lines.band = ChartBand{0.98, 0.99, QStringLiteral("noise ceiling")};
+        ChartSeries s;
+        s.colour = Qt::black;
+        s.name = QStringLiteral("model");
+        const QString names[] = {QStringLiteral("layer1"), QStringLiteral("layer2"), QStringLiteral("rdm_sum")};
+        for (int k = 0; k < 3; ++k) {
+            ChartItem p;
+            p.x = k;
+            p.value = 0.6 - 0.3 * k;
+            s.points.push_back(p);
+            lines.xTicks.emplace_back(k, names[k]);
+        }
+        lines.series.push_back(s);
+        lines.legend = {{Qt::black, QStringLiteral("model")}};
+        for (const ChartContent& c : {lines, threeBars()}) {
+            for (const QSize size : {QSize(340, 420), QSize(220, 160), QSize(600, 300)}) {
+                TextRecorder device(size);
+                QPainter painter(&device);
+                paintChart(painter, c, QRectF(QPointF(0, 0), size));
+                painter.end();
+                QVERIFY(device.texts.size() >= 4);
+                const QRectF area = QRectF(QPointF(0, 0), size).adjusted(-0.5, -0.5, 0.5, 0.5);
+                for (const TextRecorder::Text& t : device.texts) {
+                    const QString where = QStringLiteral("'%1' at (%2, %3, %4 x %5) in %6 x %7")
+                                              .arg(t.text).arg(t.rect.left()).arg(t.rect.top()).arg(t.rect.width())
+                                              .arg(t.rect.height()).arg(size.width()).arg(size.height());
+                    QVERIFY2(area.contains(t.rect), qPrintable(where));
+                }
+            }
+        }
     }
 
     void viewHoversAndClicks() {

@@ -235,7 +235,8 @@ ChartGeometry layoutChart(const ChartContent& c, const QRectF& area) {
     const double axisBelow = c.kind == ChartKind::Bars
                                  ? axisHeight
                                  : tickHeight + 6.0 + (c.xTitle.isEmpty() ? 0.0 : tickHeight + 4.0);
-    g.below = g.plot.bottom() + axisBelow + 4.0;
+    // A 4 px gap when the area has it; never pushing the legend and note out of the area.
+    g.below = std::max(g.plot.bottom() + axisBelow, std::min(g.plot.bottom() + axisBelow + 4.0, bottom));
     if (!c.legend.empty()) {
         g.legend = QRectF(area.left(), g.below, area.width(), legendHeight);
     }

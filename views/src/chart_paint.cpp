@@ -138,7 +138,7 @@ void paintValueAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g, 
     }
 }
 
-void paintXAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
+void paintXAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g, const QRectF& area) {
     const QFontMetricsF m(detail::figureFont(detail::kTickPixels));
     p.setFont(detail::figureFont(detail::kTickPixels));
     std::vector<std::pair<double, QString>> ticks = c.xTicks;
@@ -157,11 +157,15 @@ void paintXAxis(QPainter& p, const ChartContent& c, const ChartGeometry& g) {
         if (!std::isfinite(px)) continue;
         p.setPen(pen(detail::kFrameColour, 1.0));
         p.drawLine(QPointF(px, g.plot.bottom()), QPointF(px, g.plot.bottom() + 4.0));
-        const double w = m.horizontalAdvance(text);
-        if (px - w / 2 < lastRight + 4.0) continue;  // would overlap the previous label
+        // Centred under its tick, but shifted (or elided) to stay inside the chart: the last
+        // layer's name under the right edge was cut off.
+        const QString shown = m.elidedText(text, Qt::ElideRight, std::max(0.0, area.width() - 2.0));
+        const double w = m.horizontalAdvance(shown);
+        const double left = std::max(area.left() + 1.0, std::min(px - w / 2, area.right() - 1.0 - w));
+        if (left < lastRight + 4.0) continue;  // would overlap the previous label
         p.setPen(detail::kTextColour);
-        p.drawText(QPointF(px - w / 2, g.plot.bottom() + 5.0 + m.ascent()), text);
-        lastRight = px + w / 2;
+        p.drawText(QPointF(left, g.plot.bottom() + 5.0 + m.ascent()), shown);
+        lastRight = left + w;
     }
     if (!c.xTitle.isEmpty()) {
         p.setPen(detail::kTextColour);
@@ -356,7 +360,7 @@ void paintChart(QPainter& painter, const ChartContent& content, const QRectF& ar
     if (content.kind == ChartKind::Bars) {
         paintBars(painter, content, g, area, highlight);
     } else {
-        paintXAxis(painter, content, g);
+        paintXAxis(painter, content, g, area);
         paintLines(painter, content, g, highlight);
     }
     paintLegendAndNote(painter, content, g, area);
