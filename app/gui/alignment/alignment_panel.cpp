@@ -37,7 +37,7 @@ AlignmentPanel::AlignmentPanel(QWidget* parent)
       errorsCombo_(new QComboBox(this)),
       orderCombo_(new QComboBox(this)),
       pairwiseBox_(new QCheckBox(tr("Pairwise"), this)),
-      selectionBox_(new QCheckBox(tr("Selected stimuli only"), this)),
+      selectionBox_(new QCheckBox(tr("Selected only"), this)),
       title_(new QLabel(this)),
       tabs_(new QTabWidget(this)),
       bars_(new views::ChartView(this)),
@@ -215,7 +215,7 @@ std::size_t AlignmentPanel::bootstrap() const {
 bool AlignmentPanel::selectionOnly() const { return selectionBox_->isEnabled() && selectionBox_->isChecked(); }
 
 void AlignmentPanel::setSelectionCount(std::size_t count) {
-    selectionBox_->setText(count > 0 ? tr("Selected stimuli only (%1)").arg(count) : tr("Selected stimuli only"));
+    selectionBox_->setText(count > 0 ? tr("Selected only (%1)").arg(count) : tr("Selected only"));
     const bool was = selectionOnly();
     {
         const QSignalBlocker block(selectionBox_);

@@ -44,7 +44,7 @@ public:
     // Bootstrap resamples wanted (0: none): the bootstrap error bars need them.
     [[nodiscard]] std::size_t bootstrap() const;
     [[nodiscard]] bool selectionOnly() const;
-    // How many stimuli are brushed (the "Selected stimuli only" box says it).
+    // How many stimuli are brushed (the "Selected only" box says it).
     void setSelectionCount(std::size_t count);
     // The subjects of the current target for the "Show in the RDM view" chooser.
     void setSubjects(const QStringList& names);
