@@ -4,20 +4,19 @@
 // SVG keeps the labels as text. Expected positions are computed here from the axis formulas.
 #include <QApplication>
 #include <QBuffer>
-#include <QPaintDevice>
-#include <QPaintEngine>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QSignalSpy>
 #include <QtTest>
 #include <cmath>
-#include <limits>
 
 #include "repscope/views/chart.h"
 #include "repscope/views/chart_view.h"
 #include "repscope/views/figure_file.h"
+#include "text_recorder.h"
 
 using namespace repscope::views;
+using repscope::test::TextRecorder;
 
 namespace {
 
@@ -43,63 +42,6 @@ ChartContent threeBars() {
     return c;
 }
 
-
-// A paint device that keeps what is written on it and where (in device coordinates, after the
-// painter's transform): the chart's labels, to check that each lies inside the chart.
-class TextRecorder : public QPaintDevice {
-public:
-    struct Text {
-        QString text;
-        QRectF rect;
-    };
-    explicit TextRecorder(QSize size) : size_(size), engine_(this) {}
-    QPaintEngine* paintEngine() const override { return &engine_; }
-    std::vector<Text> texts;
-
-protected:
-    int metric(PaintDeviceMetric m) const override {
-        switch (m) {
-            case PdmWidth: return size_.width();
-            case PdmHeight: return size_.height();
-            case PdmWidthMM: return size_.width() * 254 / 960;
-            case PdmHeightMM: return size_.height() * 254 / 960;
-            case PdmDpiX:
-            case PdmDpiY:
-            case PdmPhysicalDpiX:
-            case PdmPhysicalDpiY: return 96;
-            case PdmDepth: return 32;
-            case PdmNumColors: return std::numeric_limits<int>::max();
-            case PdmDevicePixelRatio: return 1;
-            case PdmDevicePixelRatioScaled: return static_cast<int>(QPaintDevice::devicePixelRatioFScale());
-            default: return 0;
-        }
-    }
-
-private:
-    class Engine : public QPaintEngine {
-    public:
-        explicit Engine(TextRecorder* device) : QPaintEngine(QPaintEngine::AllFeatures), device_(device) {}
-        bool begin(QPaintDevice*) override { return true; }
-        bool end() override { return true; }
-        void updateState(const QPaintEngineState& changed) override {
-            if (changed.state() & QPaintEngine::DirtyTransform) transform_ = changed.transform();
-        }
-        void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
-        void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
-        void drawPath(const QPainterPath&) override {}
-        void drawTextItem(const QPointF& p, const QTextItem& item) override {
-            const QRectF r(p.x(), p.y() - item.ascent(), item.width(), item.ascent() + item.descent());
-            device_->texts.push_back({item.text(), transform_.mapRect(r)});
-        }
-        Type type() const override { return QPaintEngine::User; }
-
-    private:
-        TextRecorder* device_;
-        QTransform transform_;
-    };
-    QSize size_;
-    mutable Engine engine_;
-};
 
 }  // namespace
 

@@ -26,9 +26,8 @@ void HeatmapViewport::zoomAbout(double factor, double px, double py) {
     originY = y - py / scale;
 }
 
-HeatmapLayout HeatmapLayout::forSize(QSize size, QSizeF labelMargin) {
+HeatmapLayout HeatmapLayout::forSize(QSize size, QSizeF labelMargin, double strip) {
     constexpr double kMargin = 6.0;
-    constexpr double kStrip = 10.0;
     constexpr double kGap = 2.0;
     constexpr double kBar = 14.0;
     constexpr double kBarText = 64.0;
@@ -37,12 +36,12 @@ HeatmapLayout HeatmapLayout::forSize(QSize size, QSizeF labelMargin) {
     HeatmapLayout l;
     const double labelW = labelMargin.width() > 0.0 ? labelMargin.width() + kGap : 0.0;
     const double labelH = labelMargin.height() > 0.0 ? labelMargin.height() + kGap : 0.0;
-    const double left = kMargin + labelW + kStrip + kGap;
-    const double top = kMargin + labelH + kStrip + kGap;
+    const double left = kMargin + labelW + strip + kGap;
+    const double top = kMargin + labelH + strip + kGap;
     const double right = w - kMargin - kBarText - kBar - 3 * kGap;
     l.matrix = QRectF(left, top, std::max(1.0, right - left), std::max(1.0, h - kMargin - top));
-    l.rowStrip = QRectF(kMargin + labelW, top, kStrip, l.matrix.height());
-    l.colStrip = QRectF(left, kMargin + labelH, l.matrix.width(), kStrip);
+    l.rowStrip = QRectF(kMargin + labelW, top, strip, l.matrix.height());
+    l.colStrip = QRectF(left, kMargin + labelH, l.matrix.width(), strip);
     if (labelW > 0.0) l.rowLabels = QRectF(kMargin, top, labelMargin.width(), l.matrix.height());
     if (labelH > 0.0) l.colLabels = QRectF(left, kMargin, l.matrix.width(), labelMargin.height());
     // As tall as a fitted square matrix, not the whole area below it.

@@ -84,11 +84,13 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
         painter.setFont(titleFont);
         painter.setPen(QColor(60, 60, 60));
         const QFontMetricsF m(titleFont);
-        painter.drawText(QRectF(l.matrix.left(), l.matrix.top() - 16.0, w, 14.0), Qt::AlignCenter,
+        // Each in its strip, between the axis labels and the matrix.
+        painter.drawText(QRectF(l.matrix.left(), l.colStrip.top(), w, l.colStrip.height()), Qt::AlignCenter,
                          m.elidedText(in.colTitle, Qt::ElideRight, w));
-        painter.translate(l.matrix.left() - 16.0, l.matrix.top() + h);
+        painter.translate(l.rowStrip.left(), l.matrix.top() + h);
         painter.rotate(-90.0);
-        painter.drawText(QRectF(0.0, 0.0, h, 14.0), Qt::AlignCenter, m.elidedText(in.rowTitle, Qt::ElideRight, h));
+        painter.drawText(QRectF(0.0, 0.0, h, l.rowStrip.width()), Qt::AlignCenter,
+                         m.elidedText(in.rowTitle, Qt::ElideRight, h));
         painter.restore();
     }
     // Colorbar: high at the top, beside the matrix as drawn (a fitted matrix may be narrower or

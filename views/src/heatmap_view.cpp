@@ -195,8 +195,12 @@ HeatmapLayout HeatmapView::layout() const {
     constexpr double kMinLabelRoom = 24.0;
     const double rowRoom = std::min(labelWidth_, kShare * width());
     const double colRoom = std::min(labelWidth_, kShare * height());
-    if (rowRoom < kMinLabelRoom || colRoom < kMinLabelRoom) return HeatmapLayout::forSize(size());
-    return HeatmapLayout::forSize(size(), QSizeF(rowRoom, colRoom));
+    // Axis titles take the category strips' place, and need a line's height of it (narrower,
+    // they ran into the axis labels).
+    const bool titles = categoryColumn() == nullptr && (!rowTitle_.isEmpty() || !colTitle_.isEmpty());
+    const double strip = titles ? HeatmapLayout::kTitleStrip : HeatmapLayout::kStrip;
+    if (rowRoom < kMinLabelRoom || colRoom < kMinLabelRoom) return HeatmapLayout::forSize(size(), {}, strip);
+    return HeatmapLayout::forSize(size(), QSizeF(rowRoom, colRoom), strip);
 }
 
 int HeatmapView::currentLevel() const {

@@ -36,7 +36,11 @@ struct HeatmapLayout {
     QRectF rowLabels;  // left of the row strip; empty without axis labels
     QRectF colLabels;  // above the column strip; empty without axis labels
     // labelMargin: room for axis labels, width left of the rows and height above the columns.
-    [[nodiscard]] static HeatmapLayout forSize(QSize size, QSizeF labelMargin = {});
+    // strip: how wide the bands beside the matrix are (category colours, or axis titles in
+    // their place, which need a line of text).
+    static constexpr double kStrip = 10.0;
+    static constexpr double kTitleStrip = 17.0;
+    [[nodiscard]] static HeatmapLayout forSize(QSize size, QSizeF labelMargin = {}, double strip = kStrip);
 };
 
 // How an automatic colour range is found. WholeMatrix (the default): the smallest and largest
