@@ -293,6 +293,11 @@ private slots:
         panel()->tabs()->setCurrentIndex(1);
         QTest::qWait(50);
         QVERIFY(repscope::test::windowImage(*panel()).save(QDir(dir).filePath(QStringLiteral("embedding_prefix.png"))));
+        // The grid is wholly inside its page (its two-line title once pushed it 14 px under the
+        // note below the tabs).
+        auto* grid = panel()->findChild<QWidget*>(QStringLiteral("embeddingGrid"));
+        QVERIFY(grid != nullptr);
+        QCOMPARE(grid->visibleRegion().boundingRect(), grid->rect());
         panel()->tabs()->setCurrentIndex(2);
         QTest::qWait(50);
         QVERIFY(panel()->grab().save(QDir(dir).filePath(QStringLiteral("embedding_spectrum.png"))));

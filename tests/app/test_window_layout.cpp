@@ -4,6 +4,7 @@
 // the whole matrix's (zero diagonal inside the bar, the same at every zoom) unless "Fit" is on.
 // Destroying a window with docks open reaches no slot of the half-destroyed window.
 // Saves layout_1280x800.png and layout_1600x1000.png in the working directory for a look.
+#include <QAbstractScrollArea>
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
@@ -12,9 +13,11 @@
 #include <QMainWindow>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -181,6 +184,44 @@ private slots:
             const QString path = QStringLiteral("layout_%1x%2.png").arg(size.width()).arg(size.height());
             QVERIFY(repscope::test::windowImage(*w_).save(path));
             qInfo("screenshot: %s", qPrintable(path));
+        }
+    }
+
+    // At 1280 × 800 each side dock, on each of its tabs, shows every part of its panel whole:
+    // a part that asks for less than it needs is squeezed under its neighbours (the Embedding
+    // view's grid ran 14 px under its note). Parts inside scrolling views, and containers (their
+    // children cover them), are left out.
+    void everySideDockShowsItsPartsWhole() {
+        for (const char* name : {"alignmentDock", "unitsDock", "embeddingDock", "projection3dDock"}) {
+            trigger(*w_, (QByteArray(name) + "ViewAction").constData());
+            QDockWidget* d = dock(*w_, name);
+            QTRY_VERIFY(!d->isHidden());
+            d->raise();
+            auto* tabs = d->widget()->findChild<QTabWidget*>();
+            const int pages = tabs != nullptr ? tabs->count() : 1;
+            for (int k = 0; k < pages; ++k) {
+                if (tabs != nullptr) tabs->setCurrentIndex(k);
+                QTest::qWait(150);
+                for (QWidget* part : d->widget()->findChildren<QWidget*>()) {
+                    if (!part->isVisible() || part->width() <= 0 || part->height() <= 0) continue;
+                    bool scrolled = false;
+                    for (QWidget* p = part->parentWidget(); p != nullptr && p != d; p = p->parentWidget()) {
+                        if (qobject_cast<QAbstractScrollArea*>(p) != nullptr) scrolled = true;
+                    }
+                    if (scrolled) continue;
+                    // Containers are covered by their children: look at the parts they hold.
+                    const auto inner = part->findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
+                    if (std::any_of(inner.begin(), inner.end(), [](QWidget* c) { return c->isVisible(); })) continue;
+                    QVERIFY2(part->visibleRegion().boundingRect() == part->rect(),
+                             qPrintable(QStringLiteral("%1, tab %2: %3 '%4' shows %5 of %6 px in height")
+                                            .arg(QString::fromLatin1(name)).arg(k)
+                                            .arg(QString::fromLatin1(part->metaObject()->className()))
+                                            .arg(part->objectName())
+                                            .arg(part->visibleRegion().boundingRect().height())
+                                            .arg(part->height())));
+                }
+            }
+            d->hide();
         }
     }
 

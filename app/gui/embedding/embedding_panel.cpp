@@ -93,6 +93,9 @@ EmbeddingPanel::EmbeddingPanel(QWidget* parent)
     gridTitle_->setObjectName(QStringLiteral("embeddingGridTitle"));
     gridTitle_->setTextFormat(Qt::PlainText);
     gridTitle_->setWordWrap(true);
+    // A wrapped label's size hint counts one line: the grid page would ask for too little and
+    // its grid run under the note below the tabs.
+    gridTitle_->setMinimumHeight(2 * gridTitle_->fontMetrics().lineSpacing() + 2);
     note_->setObjectName(QStringLiteral("embeddingNote"));
     note_->setTextFormat(Qt::PlainText);
     note_->setWordWrap(true);
