@@ -211,6 +211,26 @@ private slots:
         }
     }
 
+    // A chart with nothing to plot shows its message alone, not empty axes with a made-up range
+    // faded behind it (the inspector's spectrum of a representation with NaN did).
+    void aMessageWithoutDataShowsNoAxes() {
+        ChartView view;
+        view.resize(320, 220);
+        view.setContent({});
+        view.setOverlayText(QStringLiteral("the representation contains NaN or infinite values"));
+        const QImage image = view.grab().toImage();
+        // The message is centred; above and below it, where the axes, their ticks and the top
+        // value label would be, is blank.
+        int marked = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const bool rim = y > image.height() * 3 / 4 || y < image.height() / 5;
+                if (rim && QColor(image.pixel(x, y)) != QColor(Qt::white)) ++marked;
+            }
+        }
+        QCOMPARE(marked, 0);
+    }
+
     void viewHoversAndClicks() {
         ChartView view;
         view.resize(600, 400);

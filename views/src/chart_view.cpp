@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QTextDocument>
 #include <QToolTip>
+#include <algorithm>
 
 namespace repscope::views {
 
@@ -48,7 +49,11 @@ void ChartView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), Qt::white);
     p.setRenderHint(QPainter::TextAntialiasing, true);
-    paintChart(p, content_, chartArea(), hover_);
+    // Nothing to plot (a message instead): no empty axes with a made-up range behind it.
+    const bool hasData = !content_.bars.empty() ||
+                         std::any_of(content_.series.begin(), content_.series.end(),
+                                     [](const ChartSeries& s) { return !s.points.empty(); });
+    if (hasData) paintChart(p, content_, chartArea(), hover_);
     if (!overlay_.isEmpty()) {
         p.fillRect(rect(), QColor(255, 255, 255, 170));
         p.setPen(QColor(60, 60, 60));
