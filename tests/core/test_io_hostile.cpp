@@ -10,6 +10,7 @@
 #include "repscope/data_file.h"
 #include "repscope/error.h"
 #include "repscope/order/seriation.h"
+#include "repscope/representation.h"
 #include "repscope/text.h"
 #include "test_support.h"
 
@@ -180,6 +181,43 @@ private slots:
 
     // Links: inside the file's folder followed, outside refused (and named), broken ones and
     // virtual datasets that read nothing or themselves named; every followed file listed.
+    // A file can declare a billion labels (a shape, nothing stored): reading them asked for
+    // 34 GB and aborted (found by the fuzzer). Their memory is now counted against the budget
+    // before any is allocated.
+    void declaredStringsAreCountedAgainstTheBudget() {
+        struct Restore {
+            std::size_t bytes = memoryBudgetBytes();
+            ~Restore() { setMemoryBudgetBytes(bytes); }
+        } restore;
+        // 2^30 variable-length labels: 2^30 × (32 + 8) bytes = 42.9 GB, over an 8 GB budget.
+        setMemoryBudgetBytes(std::size_t{8} << 30);
+        QString message;
+        try {
+            openFixture("declared_labels.h5");
+        } catch (const ResourceError& e) {
+            message = QString::fromStdString(e.what());
+        }
+        QVERIFY2(message.endsWith(QStringLiteral(
+                     ":/stimuli/labels holds 1073741824 strings, which need 42.95 GB of memory, more than "
+                     "the memory budget of 8.59 GB")),
+                 qPrintable(message));
+        // Integer columns too: native_basic's 40 block numbers (320 bytes; the first column read)
+        // against a 64-byte budget.
+        setMemoryBudgetBytes(64);
+        message.clear();
+        try {
+            openFixture("native_basic.h5");
+        } catch (const ResourceError& e) {
+            message = QString::fromStdString(e.what());
+        }
+        QVERIFY2(message.endsWith(QStringLiteral(
+                     ":/stimuli/block holds 40 values, which need 320 bytes of memory, more than the memory "
+                     "budget of 64 bytes")),
+                 qPrintable(message));
+        setMemoryBudgetBytes(restore.bytes);
+        QCOMPARE(openFixture("native_basic.h5")->stimuli().labels.size(), std::size_t{40});
+    }
+
     void linkPolicy() {
         const QString main = test::makeFixture(QStringLiteral("links/links_main.h5"));
         const auto f = DataFile::open(main.toStdString(), OpenOptions{});

@@ -105,10 +105,12 @@ for a in "$work"/artifacts/*; do
   # HDF5, libmatio and the compression libraries they call are not ours (and not instrumented).
   if grep -q "runtime error:" "$work/report" ||
      ! grep -qE "libhdf5|libmatio|libz\.so|liblzf|libsz|libaec|libblosc|libzstd|hdf5/serial/plugins" <<< "$frame"; then
-    echo "fuzz: CRASH IN REPSCOPE on $name (${kind:-?}): ${frame:-no frame}"
-    grep -E "ERROR:|runtime error:|^ +#[0-9]+ " "$work/report" | head -12
-    ours=$((ours + 1))
+    # Kept first; `grep -m` rather than `| head`, whose SIGPIPE ended the script (pipefail)
+    # before the input was kept or the rest triaged.
     cp "$a" "$keep/ours-$name.h5"
+    echo "fuzz: CRASH IN REPSCOPE on $name (${kind:-?}): ${frame:-no frame}"
+    grep -m 12 -E "ERROR:|runtime error:|^ +#[0-9]+ " "$work/report" || true
+    ours=$((ours + 1))
   else
     hdf5=$((hdf5 + 1))
     cp "$a" "$keep/hdf5-$name.h5"

@@ -1,11 +1,13 @@
 #include "io/h5_handle.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <sstream>
 
 #include "io/probe_trace.h"
 #include "repscope/error.h"
+#include "repscope/representation.h"
 
 namespace repscope::io {
 
@@ -114,6 +116,27 @@ std::string boundedString(std::string_view s) {
     return std::string(s.substr(0, cut)) + "…";
 }
 
+std::string byteText(double bytes) {
+    char buf[32];
+    if (bytes >= 1e9) {
+        std::snprintf(buf, sizeof buf, "%.2f GB", bytes / 1e9);
+    } else if (bytes >= 1e6) {
+        std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.0f bytes", bytes);
+    }
+    return buf;
+}
+
+void checkTextBudget(std::size_t count, std::size_t bytesEach, const std::string& where, const char* what) {
+    const double bytes = static_cast<double>(count) * static_cast<double>(bytesEach);
+    const auto budget = static_cast<double>(memoryBudgetBytes());
+    if (bytes > budget) {
+        throw ResourceError(where + " holds " + std::to_string(count) + " " + what + ", which need " +
+                            byteText(bytes) + " of memory, more than the memory budget of " + byteText(budget));
+    }
+}
+
 std::vector<std::string> readStringData(hid_t obj, hid_t fileType, hid_t space, bool isAttribute,
                                         const std::string& where) {
     traceTouch(where);
@@ -124,10 +147,14 @@ std::vector<std::string> readStringData(hid_t obj, hid_t fileType, hid_t space, 
                           std::to_string(kMaxTextValues) + " RepScope reads");
     }
     const auto n = static_cast<std::size_t>(count);
+    const bool variable = H5Tis_variable_str(fileType) > 0;
+    // A file can declare a billion labels without storing them: count the memory they would
+    // take before any of it is asked for.
+    checkTextBudget(n, sizeof(std::string) + (variable ? sizeof(char*) : H5Tget_size(fileType)), where, "strings");
     std::vector<std::string> out;
     out.reserve(n);
     const H5T_cset_t cset = H5Tget_cset(fileType);
-    if (H5Tis_variable_str(fileType) > 0) {
+    if (variable) {
         H5Id mem(H5Tcopy(H5T_C_S1));
         H5Tset_size(mem.get(), H5T_VARIABLE);
         H5Tset_cset(mem.get(), cset);
@@ -180,6 +207,7 @@ std::vector<std::int64_t> readIntegers(hid_t dataset, const std::string& where) 
         throw FormatError(where + " holds " + std::to_string(count) + " values, more than the " +
                           std::to_string(kMaxTextValues) + " RepScope reads as a column");
     }
+    checkTextBudget(count > 0 ? static_cast<std::size_t>(count) : 0, sizeof(std::int64_t), where, "values");
     std::vector<std::int64_t> out(count > 0 ? static_cast<std::size_t>(count) : 0);
     if (out.empty()) return out;
     if (H5Dread(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) {
