@@ -190,13 +190,16 @@ private slots:
             ~Restore() { setMemoryBudgetBytes(bytes); }
         } restore;
         // 2^30 variable-length labels: 2^30 × (32 + 8) bytes = 42.9 GB, over an 8 GB budget.
+        const auto refusal = [](const char* fixture) {
+            try {
+                openFixture(fixture);
+            } catch (const ResourceError& e) {
+                return QString::fromStdString(e.what());
+            }
+            return QString();
+        };
         setMemoryBudgetBytes(std::size_t{8} << 30);
-        QString message;
-        try {
-            openFixture("declared_labels.h5");
-        } catch (const ResourceError& e) {
-            message = QString::fromStdString(e.what());
-        }
+        QString message = refusal("declared_labels.h5");
         QVERIFY2(message.endsWith(QStringLiteral(
                      ":/stimuli/labels holds 1073741824 strings, which need 42.95 GB of memory, more than "
                      "the memory budget of 8.59 GB")),
@@ -204,12 +207,7 @@ private slots:
         // Integer columns too: native_basic's 40 block numbers (320 bytes; the first column read)
         // against a 64-byte budget.
         setMemoryBudgetBytes(64);
-        message.clear();
-        try {
-            openFixture("native_basic.h5");
-        } catch (const ResourceError& e) {
-            message = QString::fromStdString(e.what());
-        }
+        message = refusal("native_basic.h5");
         QVERIFY2(message.endsWith(QStringLiteral(
                      ":/stimuli/block holds 40 values, which need 320 bytes of memory, more than the memory "
                      "budget of 64 bytes")),
