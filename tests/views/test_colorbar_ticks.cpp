@@ -11,7 +11,9 @@
 
 using namespace repscope::views;
 using repscope::views::detail::colorbarTicks;
+using repscope::views::detail::colorbarLabelStep;
 using repscope::views::detail::tickStep;
+using repscope::views::detail::tickText;
 
 namespace {
 
@@ -56,6 +58,12 @@ private slots:
         QCOMPARE(ends.back(), 1.0);
         // Shorter than two labels: the top end alone.
         QCOMPARE(colorbarTicks(scaleOf(0.0F, 1.0F), 10.0, 14.0), std::vector<double>{1.0});
+        // Ends that are not round keep the decimals that say them.
+        const ColorScale odd = scaleOf(0.2857F, 1.9F);
+        const std::vector<double> oddEnds = colorbarTicks(odd, 20.0, 14.0);
+        QCOMPARE(oddEnds.size(), std::size_t{2});
+        QCOMPARE(tickText(oddEnds.front(), colorbarLabelStep(oddEnds, odd)), QStringLiteral("0.29"));
+        QCOMPARE(tickText(oddEnds.back(), colorbarLabelStep(oddEnds, odd)), QStringLiteral("1.90"));
     }
 
     // Any scale, any bar: inside the scale, round (or the scale's ends), labels never overlapping,
@@ -94,6 +102,18 @@ private slots:
                     QVERIFY2(bar < kLabel && ticks.front() == static_cast<double>(s.high), qPrintable(where));
                 }
                 if (bar >= kLabel) QVERIFY2(ticks.size() >= 2, qPrintable(where));
+                // Each label reads the value it marks: to a hundredth of the range (the ends of
+                // [0.2857, 1.9] read 0.29 and 1.90, not 0 and 2), or to three digits where
+                // tickText switches to exponents.
+                for (const double t : ticks) {
+                    QString label = tickText(t, colorbarLabelStep(ticks, s));
+                    label.replace(QChar(0x2212), QLatin1Char('-'));
+                    bool ok = false;
+                    const double read = label.toDouble(&ok);
+                    QVERIFY2(ok, qPrintable(where + QStringLiteral(": ") + label));
+                    QVERIFY2(std::abs(read - t) <= std::max(span / 100.0, std::abs(t) * 5e-3),
+                             qPrintable(where + QStringLiteral(": ") + label));
+                }
                 // A taller bar never spaces its ticks wider.
                 const double step = ticks.size() >= 2 ? tickStep(ticks) : std::numeric_limits<double>::infinity();
                 QVERIFY2(step <= previousStep * (1.0 + 1e-9), qPrintable(where));

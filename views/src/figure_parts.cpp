@@ -197,12 +197,23 @@ std::vector<double> colorbarTicks(const ColorScale& scale, double barPixels, dou
     return {high};
 }
 
+double colorbarLabelStep(const std::vector<double>& ticks, const ColorScale& scale) {
+    const double span = static_cast<double>(scale.high) - scale.low;
+    const bool ends = ticks.size() <= 1 || (ticks.size() == 2 && ticks.front() == static_cast<double>(scale.low) &&
+                                            ticks.back() == static_cast<double>(scale.high));
+    if (!ends) return tickStep(ticks);
+    return span > 0.0 && std::isfinite(span) ? span / 100.0 : 1.0;
+}
+
 double colorbarWidth(const ColorScale& scale, const QString& caption) {
     const QFontMetricsF m(figureFont(kTickPixels));
     // The widest labels any bar height gives (the most ticks, finest step).
     const std::vector<double> ticks = colorbarTicks(scale, std::numeric_limits<double>::infinity(), 0.0);
     double text = 0.0;
     for (double t : ticks) text = std::max(text, m.horizontalAdvance(tickText(t, tickStep(ticks))));
+    // A short bar shows the scale's ends instead, with their own decimals.
+    const std::vector<double> ends{scale.low, scale.high};
+    for (double t : ends) text = std::max(text, m.horizontalAdvance(tickText(t, colorbarLabelStep(ends, scale))));
     const double captionWidth = QFontMetricsF(figureFont(kLabelPixels)).horizontalAdvance(caption);
     return std::max(kBarWidth + kTickLength + 4.0 + std::ceil(text), std::min(captionWidth, 160.0));
 }
@@ -247,7 +258,7 @@ void paintColorbar(QPainter& painter, const QRectF& bar, const ColorScale& scale
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + kTickLength, y));
         painter.setPen(kTextColour);
         painter.drawText(QRectF(bar.right() + kTickLength + 3.0, y - m.height() / 2, 80.0, m.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, tickText(t, tickStep(ticks, span)));
+                         Qt::AlignLeft | Qt::AlignVCenter, tickText(t, colorbarLabelStep(ticks, scale)));
     }
     painter.restore();
 }

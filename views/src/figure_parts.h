@@ -40,6 +40,9 @@ double paintTitle(QPainter& painter, const QString& title, const QString& subtit
 // shorter than two labels).
 [[nodiscard]] std::vector<double> colorbarTicks(const ColorScale& scale, double barPixels,
                                                 double labelPixels);
+// The step tickText needs for the colorbar's labels: the ticks' own step for round values; for
+// the scale's ends (not round: 0.2857) a hundredth of the range, so that they read 0.29, not 0.
+[[nodiscard]] double colorbarLabelStep(const std::vector<double>& ticks, const ColorScale& scale);
 // The step between consecutive ticks (`single` for fewer than two), for tickText.
 [[nodiscard]] double tickStep(const std::vector<double>& ticks, double single = 1.0);
 

@@ -117,7 +117,7 @@ void paintOverlays(QPainter& painter, const OverlayInput& in) {
     // The exported figure's ticks (round values), placed where their colours are on the ramp.
     const std::vector<double> ticks = colorbarTicks(s, bar.height(), QFontMetricsF(font).height());
     const double span = static_cast<double>(s.high) - s.low;
-    const double step = tickStep(ticks, span);
+    const double step = colorbarLabelStep(ticks, s);
     for (const double v : ticks) {
         const double f = span > 0.0 ? std::clamp((s.high - v) / span, 0.0, 1.0) : 0.5;
         const double y = bar.top() + f * bar.height();

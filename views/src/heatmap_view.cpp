@@ -210,7 +210,7 @@ int HeatmapView::currentLevel() const {
 void HeatmapView::waitForTiles() { scheduler_->waitIdle(); }
 
 const CategoryColumn* HeatmapView::categoryColumn() const {
-    if (!stimuli_ || columnStimuli_ || categoryColumn_.empty()) return nullptr;
+    if (!source_ || !stimuli_ || columnStimuli_ || categoryColumn_.empty()) return nullptr;
     const CategoryColumn* c = stimuli_->column(categoryColumn_);
     return c != nullptr && static_cast<std::int64_t>(c->codes.size()) == source_->rows() ? c : nullptr;
 }
