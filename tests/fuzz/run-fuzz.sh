@@ -7,12 +7,15 @@
 # 4. Triage of each crash / time-out / OOM input:
 #    - the regular `repscope info` (with the isolated probe) must give a clean result: an exit
 #      code below 128 and, on error, one line — otherwise this script fails;
-#    - a crash whose sanitizer report starts in RepScope's own code fails this script; one that
-#      starts inside libhdf5 is HDF5's own (contained by the probe) and is only reported.
+#    - a crash whose sanitizer report starts in RepScope's own code fails this script, and so
+#      does a malloc over libFuzzer's limit asked for by RepScope's code (the target caps the
+#      memory budget below that limit); one that starts inside libhdf5 or libmatio is the
+#      library's own (contained by the probe) and is only reported (tests/fuzz/triage.sh).
 # Inputs worth keeping are copied to $FUZZ_KEEP (default build/fuzz/findings) to be added to
 # tests/fuzz/regressions/ by hand.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/fuzz/triage.sh
 seconds=${1:-180}
 repscope=${2:-build/dev/app/repscope}
 keep=${FUZZ_KEEP:-build/fuzz/findings}
@@ -61,6 +64,7 @@ grep -E "^#[0-9]+.*(DONE|pulse)|INFO: fuzzed for|stat::" "$work/fuzz.log" | tail
 ours=0
 unclean=0
 hdf5=0
+ooms=0
 hangs=0
 total=0
 for a in "$work"/artifacts/*; do
@@ -82,41 +86,29 @@ for a in "$work"/artifacts/*; do
   fi
   case "$name" in
     timeout-*|slow-unit-*) hangs=$((hangs + 1)); cp "$a" "$keep/$name.h5"; continue ;;
-    oom-*) cp "$a" "$keep/$name.h5"; continue ;;
   esac
-  # Whose is it? For a signal (SEGV, stack overflow, ...) the first frame of the report that is
-  # not the sanitizer runtime or libc; for a memory error caught by an interceptor (a buffer
-  # overflow inside H5Dread, say) the frame that allocated the buffer: a buffer RepScope sized
-  # wrongly is RepScope's bug even when HDF5 writes past it.
+  # Whose is it? (triage.sh; its cases are checked by test-triage.sh in the test suite.)
+  # OOM inputs are triaged too: the target caps the memory budget at 1 GB, so a malloc over
+  # the 2.5 GB limit from RepScope's code is an allocation no budget check saw.
   set +e
-  timeout 60 "$fuzzer" "$a" > "$work/report" 2>&1
+  timeout 60 "$fuzzer" -rss_limit_mb=2560 "$a" > "$work/report" 2>&1
   set -e
-  runtime="libclang_rt|compiler-rt|/sanitizer_common/|/asan/|/ubsan/|libc\.so|libc-|sysdeps/|libstdc\+\+|__interceptor|__asan|in (__)?(mem[a-z_0-9]*|str[a-z_0-9]*|operator new|malloc|calloc|realloc|abort|raise|__GI_[a-z_]*) "
-  kind=$(grep -oE "ERROR: AddressSanitizer: [a-z-]+|deadly signal" "$work/report" | head -1 || true)
-  case "$kind" in
-    *SEGV*|*stack-overflow*|*BUS*|*FPE*|*ILL*|*"deadly signal"*|"")
-      frame=$(grep -E "^ +#[0-9]+ 0x" "$work/report" | grep -vE "$runtime" | head -1 || true) ;;
-    *)
-      frame=$(sed -n '/allocated by thread/,$p' "$work/report" | grep -E "^ +#[0-9]+ 0x" \
-              | grep -vE "$runtime" | head -1 || true)
-      # No allocation stack (memcpy-param-overlap, negative-size-param): where it happened.
-      [[ -n "$frame" ]] || frame=$(grep -E "^ +#[0-9]+ 0x" "$work/report" | grep -vE "$runtime" | head -1 || true) ;;
+  read -r owner what <<< "$(triage_report "$work/report")"
+  case "$owner" in
+    ours|oom-ours)
+      # Kept first; `grep -m` rather than `| head`, whose SIGPIPE ended the script (pipefail)
+      # before the input was kept or the rest triaged.
+      cp "$a" "$keep/ours-$name.h5"
+      echo "fuzz: CRASH IN REPSCOPE on $name ($owner): $what"
+      grep -m 12 -E "ERROR:|runtime error:|^ +#[0-9]+ " "$work/report" || true
+      ours=$((ours + 1)) ;;
+    library) hdf5=$((hdf5 + 1)); cp "$a" "$keep/hdf5-$name.h5" ;;
+    oom-library) ooms=$((ooms + 1)); cp "$a" "$keep/hdf5-$name.h5" ;;
+    oom) ooms=$((ooms + 1)); cp "$a" "$keep/$name.h5" ;;   # RSS limit: no stack
+    *) echo "fuzz: $name did not crash when run alone"; cp "$a" "$keep/$name.h5" ;;
   esac
-  # HDF5, libmatio and the compression libraries they call are not ours (and not instrumented).
-  if grep -q "runtime error:" "$work/report" ||
-     ! grep -qE "libhdf5|libmatio|libz\.so|liblzf|libsz|libaec|libblosc|libzstd|hdf5/serial/plugins" <<< "$frame"; then
-    # Kept first; `grep -m` rather than `| head`, whose SIGPIPE ended the script (pipefail)
-    # before the input was kept or the rest triaged.
-    cp "$a" "$keep/ours-$name.h5"
-    echo "fuzz: CRASH IN REPSCOPE on $name (${kind:-?}): ${frame:-no frame}"
-    grep -m 12 -E "ERROR:|runtime error:|^ +#[0-9]+ " "$work/report" || true
-    ours=$((ours + 1))
-  else
-    hdf5=$((hdf5 + 1))
-    cp "$a" "$keep/hdf5-$name.h5"
-  fi
 done
 echo "fuzz: ${total} findings: ${hdf5} crashes inside HDF5 (contained by the probe), ${hangs} time-outs," \
-     "${ours} crashes in RepScope's code, ${unclean} inputs where repscope info was not clean"
+     "${ooms} out-of-memory inside HDF5/libmatio or without a stack, ${ours} crashes in RepScope's code, ${unclean} inputs where repscope info was not clean"
 echo "fuzz: findings kept in $keep"
 if (( ours > 0 || unclean > 0 )); then exit 1; fi
