@@ -21,6 +21,7 @@
 #include "../views/heatmap_test_helpers.h"
 #include "gui/analysis/analysis_controller.h"
 #include "gui/analysis/layer_matrix_panel.h"
+#include "gui/elided_label.h"
 #include "gui/main_window.h"
 #include "gui/analysis/rdm_panel.h"
 #include "gui/tasks/task_runner.h"
@@ -202,10 +203,10 @@ private slots:
     void titlesNameTheValuesShown() {
         QTRY_VERIFY_WITH_TIMEOUT(!w_->isBusy() && shownMatrix(*w_) != nullptr, kTimeoutMs);
         auto* panel = w_->layerMatrixPanel();
-        auto* title = panel->findChild<QLabel*>(QStringLiteral("layerMatrixTitle"));
+        auto* title = panel->findChild<repscope::gui::ElidedLabel*>(QStringLiteral("layerMatrixTitle"));
         QVERIFY(title != nullptr);
         QCOMPARE(panel->shownMetric(), QStringLiteral("cka_linear"));
-        QCOMPARE(title->text(), QStringLiteral("Layer matrix: cka_linear"));
+        QCOMPARE(title->fullText(), QStringLiteral("Layer matrix: cka_linear"));
         // The RDM's values are distances (1 − r), and the view says so, not "correlation".
         const QString rdmTip = rdmView(*w_)->tooltipText(repscope::test::cellCentre(*rdmView(*w_), 1, 0));
         QVERIFY2(rdmTip.contains(QStringLiteral("correlation distance (1 − r)")), qPrintable(rdmTip));
@@ -228,7 +229,7 @@ private slots:
         const QString shown = panel->shownMetric();
         QCOMPARE(QString::fromStdString(shownMatrix(*w_)->measureName()), shown);
         QCOMPARE(panel->metric(), shown);
-        QCOMPARE(title->text(), QStringLiteral("Layer matrix: ") + shown);
+        QCOMPARE(title->fullText(), QStringLiteral("Layer matrix: ") + shown);
         if (shown == QStringLiteral("cka_linear")) {
             QVERIFY2(panel->note().contains(QStringLiteral("Cancelled: the cka_rbf layer matrix; the matrix shows cka_linear.")),
                      qPrintable(panel->note()));

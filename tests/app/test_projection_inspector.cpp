@@ -29,6 +29,7 @@
 #include "gui/inspector/inspector_controller.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/analysis/layer_matrix_panel.h"
+#include "gui/elided_label.h"
 #include "gui/projection/neighbourhood_colouring.h"
 #include "gui/main_window.h"
 #include "gui/projection/projection_controller.h"
@@ -258,10 +259,11 @@ private slots:
         QVERIFY2(fit.relativeResidual < 1e-6, qPrintable(QString::number(fit.relativeResidual)));
         QVERIFY((after - before).norm() <= (raw - before).norm() * (1.0 + 1e-6));
         // The slider's label names the layer.
-        auto* label = w_->findChild<QLabel*>(QStringLiteral("projectionLayerLabel"));
+        auto* label = w_->findChild<repscope::gui::ElidedLabel*>(QStringLiteral("projectionLayerLabel"));
         const auto& info = w_->analysis()->representations()[layers[static_cast<std::size_t>(to)]]
                                .representation->info();
-        QCOMPARE(label->text(), QString::fromStdString(info.layer));
+        QVERIFY(label != nullptr);
+        QCOMPARE(label->fullText(), QString::fromStdString(info.layer));
         // The title names the layer the points are now, not the one the projection began with.
         QVERIFY2(panel()->focusLabel()->text().contains(
                      w_->analysis()->displayName(layers[static_cast<std::size_t>(to)]).toHtmlEscaped()),

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -118,13 +119,20 @@ AlignmentPanel::AlignmentPanel(QWidget* parent)
     };
     add(row1, tr("&Target"), targetCombo_);
     row1->setStretchFactor(targetCombo_, 1);
-    auto* row2 = new QHBoxLayout;
-    add(row2, tr("C&ompare"), comparatorCombo_);
-    add(row2, tr("RDM"), measureCombo_);
-    add(row2, tr("Errors"), errorsCombo_);
-    row2->addStretch(1);
+    // Two label–chooser pairs a row, so that the dock's 300 px minimum holds them whole.
+    auto* choices = new QGridLayout;
+    const auto place = [&](int row, int column, const QString& text, QComboBox* combo) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(combo);
+        choices->addWidget(label, row, 2 * column);
+        choices->addWidget(combo, row, 2 * column + 1);
+    };
+    place(0, 0, tr("C&ompare"), comparatorCombo_);
+    place(0, 1, tr("RDM"), measureCombo_);
+    place(1, 0, tr("Errors"), errorsCombo_);
+    place(1, 1, tr("Order"), orderCombo_);
+    choices->setColumnStretch(4, 1);
     auto* row2b = new QHBoxLayout;
-    add(row2b, tr("Order"), orderCombo_);
     row2b->addWidget(pairwiseBox_);
     row2b->addWidget(selectionBox_);
     row2b->addStretch(1);
@@ -136,7 +144,7 @@ AlignmentPanel::AlignmentPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(row1);
-    layout->addLayout(row2);
+    layout->addLayout(choices);
     layout->addLayout(row2b);
     layout->addWidget(title_);
     layout->addWidget(tabs_, 1);

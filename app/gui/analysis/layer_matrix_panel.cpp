@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "gui/elided_label.h"
 #include "gui/narrow.h"
 #include "gui/analysis/stale_overlay.h"
 #include "repscope/text.h"
@@ -24,7 +25,7 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
       view_(new views::HeatmapView(this)),
       legend_(new QLabel(this)),
       note_(new QLabel(this)),
-      title_(new QLabel(this)),
+      title_(new ElidedLabel(this)),
       pending_(new StaleOverlay(view_)) {
     setObjectName(QStringLiteral("layerMatrixPanel"));
     metricCombo_->setObjectName(QStringLiteral("metricCombo"));
@@ -49,11 +50,11 @@ LayerMatrixPanel::LayerMatrixPanel(QWidget* parent)
     note_->hide();
 
     title_->setObjectName(QStringLiteral("layerMatrixTitle"));
-    title_->setTextFormat(Qt::PlainText);
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
-    // Cut at the panel's edge rather than widening the window; the metric is also the chooser's.
+    // Cut with "…" at the panel's edge rather than widening the window, the whole title then
+    // its tooltip; the metric is also the chooser's.
     title_->setMinimumWidth(80);
     allowNarrow(metricCombo_, 100);
     updateTitle();
@@ -117,7 +118,7 @@ void LayerMatrixPanel::showMatrix(std::shared_ptr<const tiles::TileSource> sourc
     updateTitle();
 }
 
-QString LayerMatrixPanel::title() const { return title_->text(); }
+QString LayerMatrixPanel::title() const { return title_->fullText(); }
 
 bool LayerMatrixPanel::dropNonFinite() const { return dropButton_->isChecked(); }
 
@@ -161,7 +162,7 @@ void LayerMatrixPanel::updateTitle() {
     if (!shown.isEmpty() && dropped_ > 0) {
         title += dropped_ == 1 ? tr(" (1 stimulus with NaN left out)") : tr(" (%1 stimuli with NaN left out)").arg(dropped_);
     }
-    title_->setText(title);
+    title_->setFullText(title);
 }
 
 void LayerMatrixPanel::setPending(const QString& metric) {

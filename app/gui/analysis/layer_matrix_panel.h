@@ -22,6 +22,8 @@ class HeatmapView;
 
 namespace repscope::gui {
 
+class ElidedLabel;
+
 class StaleOverlay;
 
 class LayerMatrixPanel : public QWidget {
@@ -83,7 +85,7 @@ private:
     views::HeatmapView* view_;
     QLabel* legend_;
     QLabel* note_;
-    QLabel* title_;
+    ElidedLabel* title_;
     StaleOverlay* pending_;  // the banner over the dimmed matrix
 };
 

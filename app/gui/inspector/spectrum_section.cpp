@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QVBoxLayout>
 
+#include "gui/elided_label.h"
 #include "repscope/text.h"
 #include "repscope/views/chart_view.h"
 #include "repscope/views/embedding_chart.h"
@@ -12,7 +13,7 @@
 namespace repscope::gui {
 
 SpectrumSection::SpectrumSection(QWidget* parent)
-    : QWidget(parent), title_(new QLabel(this)), chart_(new views::ChartView(this)) {
+    : QWidget(parent), title_(new ElidedLabel(this)), chart_(new views::ChartView(this)) {
     setObjectName(QStringLiteral("inspectorSpectrum"));
     title_->setObjectName(QStringLiteral("inspectorSpectrumTitle"));
     title_->setTextFormat(Qt::PlainText);
@@ -33,8 +34,7 @@ SpectrumSection::SpectrumSection(QWidget* parent)
 
 void SpectrumSection::showSpectrum(const QString& name, const embedding_checks::Spectrum& spectrum) {
     shown_ = name;
-    title_->setText(tr("Spectrum of A: %1").arg(name));
-    title_->setToolTip(title_->text());
+    title_->setFullText(tr("Spectrum of A: %1").arg(name));
     QStringList shares;
     for (const embedding_checks::CategoryShare& c : spectrum.categories) {
         shares << tr("%1 %2").arg(QString::fromStdString(printable(c.column))).arg(c.r2, 0, 'f', 3);
@@ -57,7 +57,7 @@ void SpectrumSection::setNote(const QString& text, bool keepChart) {
         return;
     }
     shown_.clear();
-    title_->setText(tr("Spectrum of A"));
+    title_->setFullText(tr("Spectrum of A"));
     chart_->setContent({});
     chart_->setOverlayText(text);
     summary_.clear();

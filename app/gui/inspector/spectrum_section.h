@@ -16,6 +16,8 @@ class ChartView;
 
 namespace repscope::gui {
 
+class ElidedLabel;
+
 class SpectrumSection : public QWidget {
     Q_OBJECT
 public:
@@ -32,7 +34,7 @@ public:
     [[nodiscard]] QString shownName() const { return shown_; }
 
 private:
-    QLabel* title_;
+    ElidedLabel* title_;
     views::ChartView* chart_;
     QString summary_;
     QString shown_;

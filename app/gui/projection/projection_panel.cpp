@@ -8,6 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "gui/elided_label.h"
 #include "gui/narrow.h"
 #include "gui/analysis/stale_overlay.h"
 #include "repscope/views/projection_view.h"
@@ -30,7 +31,7 @@ ProjectionPanel::ProjectionPanel(QWidget* parent)
       bButton_(makeSideButton(QStringLiteral("B"), QStringLiteral("projectionBButton"), this)),
       focus_(new QLabel(this)),
       slider_(new QSlider(Qt::Horizontal, this)),
-      layerLabel_(new QLabel(this)),
+      layerLabel_(new ElidedLabel(this, Qt::ElideMiddle)),
       view_(new views::ProjectionView(this)),
       note_(new QLabel(this)),
       pending_(new StaleOverlay(view_)) {
@@ -213,7 +214,7 @@ int ProjectionPanel::layer() const { return slider_->value(); }
 
 void ProjectionPanel::updateLayerLabel() {
     const int v = slider_->value();
-    layerLabel_->setText(v >= 0 && v < layerNames_.size() ? layerNames_[v] : QString());
+    layerLabel_->setFullText(v >= 0 && v < layerNames_.size() ? layerNames_[v] : QString());
 }
 
 void ProjectionPanel::setNote(const QString& text) {

@@ -21,6 +21,8 @@ class ProjectionView;
 
 namespace repscope::gui {
 
+class ElidedLabel;
+
 class StaleOverlay;
 
 class ProjectionPanel : public QWidget {
@@ -88,7 +90,7 @@ private:
     QToolButton* bButton_;
     QLabel* focus_;
     QSlider* slider_;
-    QLabel* layerLabel_;
+    ElidedLabel* layerLabel_;
     views::ProjectionView* view_;
     QLabel* note_;
     QString nameA_;

@@ -7,15 +7,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gui/elided_label.h"
 #include "gui/tasks/deferred_progress.h"
 
 namespace repscope::gui {
 
 ActivityWidget::ActivityWidget(QWidget* parent)
-    : QWidget(parent), label_(new QLabel(this)), bar_(new QProgressBar(this)),
+    : QWidget(parent), label_(new ElidedLabel(this)), bar_(new QProgressBar(this)),
       cancel_(new QPushButton(tr("Cancel"), this)) {
     label_->setObjectName(QStringLiteral("activityLabel"));
-    // A long activity is cut at the status bar's edge, never widening the window.
+    // A long activity is cut with "…" at the status bar's edge (whole in its tooltip), never
+    // widening the window.
     label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     label_->setMinimumWidth(80);
     bar_->setObjectName(QStringLiteral("activityProgress"));
@@ -35,7 +37,7 @@ ActivityWidget::ActivityWidget(QWidget* parent)
 void ActivityWidget::setActivity(const QString& description, double fraction, int pending) {
     QString text = description;
     if (pending > 1) text += tr(" (+%1 queued)").arg(pending - 1);
-    label_->setText(text);
+    label_->setFullText(text);
     if (fraction <= 0.0) {
         bar_->setRange(0, 0);  // busy indicator
     } else {

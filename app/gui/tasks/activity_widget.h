@@ -9,6 +9,8 @@ class QPushButton;
 
 namespace repscope::gui {
 
+class ElidedLabel;
+
 class ActivityWidget : public QWidget {
     Q_OBJECT
 public:
@@ -21,7 +23,7 @@ signals:
     void cancelRequested();
 
 private:
-    QLabel* label_;
+    ElidedLabel* label_;
     QProgressBar* bar_;
     QPushButton* cancel_;
 };
