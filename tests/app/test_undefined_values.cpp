@@ -66,6 +66,8 @@ private slots:
         QVERIFY(view->showsUndefined());
         const QString tip = view->tooltipText(repscope::test::cellCentre(*view, nanRow_, (nanRow_ + 1) % 3));
         QVERIFY2(tip.contains(QStringLiteral("undefined")) && tip.contains(QStringLiteral("NaN")), qPrintable(tip));
+        // One NaN is "1 NaN or infinite value", not "values".
+        QVERIFY2(tip.contains(QStringLiteral("contains 1 NaN or infinite value (")), qPrintable(tip));
         // A defined cell says nothing of undefined values.
         const int other = (nanRow_ + 1) % 3;
         QVERIFY(!view->tooltipText(repscope::test::cellCentre(*view, other, other)).contains(QStringLiteral("undefined")));

@@ -26,6 +26,9 @@ struct NonFiniteCount {
     return allFinite(x.data(), static_cast<std::size_t>(x.size()));
 }
 
+// "1 NaN or infinite value", "3 NaN or infinite values": the count as messages say it.
+[[nodiscard]] std::string nonFiniteValuesText(std::size_t count);
+
 // Indices of rows whose values are all finite.
 [[nodiscard]] std::vector<std::size_t> finiteRows(const MatrixF& x);
 

@@ -49,6 +49,10 @@ std::vector<std::size_t> finiteRows(const MatrixF& x) {
     return rows;
 }
 
+std::string nonFiniteValuesText(std::size_t count) {
+    return std::to_string(count) + (count == 1 ? " NaN or infinite value" : " NaN or infinite values");
+}
+
 void requireFinite(const MatrixF& x, const std::string& what,
                    const std::vector<std::string>& labels) {
     const NonFiniteCount c = countNonFinite(x);

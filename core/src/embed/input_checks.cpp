@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "repscope/error.h"
+#include "repscope/finite.h"
 
 namespace repscope::embed::detail {
 
@@ -17,8 +18,8 @@ void checkFeatureMatrix(const MatrixF& x, const std::string& what) {
     const auto n = static_cast<std::size_t>(x.size());
     for (std::size_t i = 0; i < n; ++i) bad += std::isfinite(p[i]) ? 0U : 1U;
     if (bad > 0) {
-        throw FormatError(what + " contains " + std::to_string(bad) +
-                          " NaN or infinite values; remove or impute them first.");
+        throw FormatError(what + " contains " + nonFiniteValuesText(bad) +
+                          "; remove or impute them first.");
     }
 }
 
@@ -26,7 +27,7 @@ void checkEmbeddingMatrix(const Eigen::MatrixXd& y, const std::string& what) {
     if (y.rows() < 1 || y.cols() < 1) throw InputError(what + " is empty.");
     const auto bad = static_cast<std::size_t>((!y.array().isFinite()).count());
     if (bad > 0) {
-        throw FormatError(what + " contains " + std::to_string(bad) + " NaN or infinite values.");
+        throw FormatError(what + " contains " + nonFiniteValuesText(bad) + ".");
     }
 }
 

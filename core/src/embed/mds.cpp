@@ -11,6 +11,7 @@
 
 #include "embed/input_checks.h"
 #include "repscope/error.h"
+#include "repscope/finite.h"
 
 namespace repscope::embed {
 namespace {
@@ -30,8 +31,8 @@ void checkDissimilarities(const MatrixXd& d) {
     }
     const auto nonFinite = (!d.array().isFinite()).count();
     if (nonFinite > 0) {
-        throw FormatError("The dissimilarity matrix contains " + std::to_string(nonFinite) +
-                          " NaN or infinite values.");
+        throw FormatError("The dissimilarity matrix contains " +
+                          nonFiniteValuesText(static_cast<std::size_t>(nonFinite)) + ".");
     }
     const auto negative = (d.array() < 0.0).count();
     if (negative > 0) {

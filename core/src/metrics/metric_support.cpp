@@ -33,8 +33,8 @@ void requireFiniteImpl(const M& m, std::string_view what) {
             }
         }
     }
-    throw FormatError(std::string(what) + " contains " + std::to_string(bad) +
-                      " NaN or infinite values (the first in row " + std::to_string(firstRow) +
+    throw FormatError(std::string(what) + " contains " + nonFiniteValuesText(static_cast<std::size_t>(bad)) +
+                      " (the first in row " + std::to_string(firstRow) +
                       "), so no metric can be computed from it.");
 }
 
