@@ -80,7 +80,8 @@ std::string floatName(hid_t type, std::size_t size) {
     if (H5Tget_fields(type, &spos, &epos, &esize, &mpos, &msize) < 0) return "float (unreadable layout)";
     const std::size_t bias = H5Tget_ebias(type);
     const std::size_t bits = size * 8;
-    const bool standard = spos == bits - 1 && mpos == 0 && epos == msize &&
+    // IEEE layouts only: the exponent's width bounds the shift (a file can declare any width).
+    const bool standard = spos == bits - 1 && mpos == 0 && epos == msize && esize >= 2 && esize <= 16 &&
                           H5Tget_norm(type) == H5T_NORM_IMPLIED && bias == (std::size_t{1} << (esize - 1)) - 1;
     if (standard) {
         if (bits == 16 && esize == 5 && msize == 10) return "float16";
