@@ -24,6 +24,7 @@
 #include "gui/embedding/embedding_panel.h"
 #include "gui/embedding/embedding_result.h"
 #include "gui/exploration_views.h"
+#include "gui/inspector/inspector_controller.h"
 #include "gui/inspector/inspector_panel.h"
 #include "gui/inspector/spectrum_section.h"
 #include "gui/projection/projection_panel.h"
@@ -33,6 +34,7 @@
 #include "gui/view_export.h"
 #include "repscope/embedding_checks/compatibility.h"
 #include "repscope/embedding_checks/prefix.h"
+#include "repscope/metrics/knn.h"
 #include "repscope/views/heatmap_view.h"
 #include "repscope/views/chart_view.h"
 #include "test_support.h"
@@ -254,15 +256,22 @@ private slots:
     void inspectorShowsTheSpectrumOfA() {
         // Focus A's spectrum in the Inspector: participation ratio from the eigenvalues of the
         // covariance and each column's R² (between-category sum of squares over the total),
-        // both computed here.
+        // both computed here. A is what the other views show: the prefix the grid click chose
+        // (the Inspector showed the whole of A under A's name while the RDM and projection showed
+        // its first d dimensions).
         w_->exploration()->inspectorDock()->show();
         w_->exploration()->inspectorDock()->raise();
         const auto& reps = w_->analysis()->representations();
-        const QString name = w_->analysis()->displayName(w_->analysis()->focusA());
+        const int d = w_->analysis()->focusAPrefix();
+        QVERIFY2(d > 0, "the grid click left no prefix");
+        const QString name = w_->analysis()->focusAName();
+        QVERIFY(name.endsWith(QStringLiteral("(first %1 dimensions)").arg(d)));
         auto* section = w_->exploration()->inspectorPanel()->spectrumSection();
         QTRY_VERIFY_WITH_TIMEOUT(section->shownName() == name && !w_->isBusy(), kTimeoutMs);
         const repscope::MatrixF xf = w_->collection().read(reps[w_->analysis()->focusA()]);
-        const Eigen::MatrixXd x = xf.cast<double>();
+        QVERIFY(d < xf.cols());
+        const Eigen::MatrixXd x = xf.leftCols(d).cast<double>();
+        QVERIFY2(section->summary().contains(QStringLiteral("D = %1)").arg(d)), qPrintable(section->summary()));
         const Eigen::MatrixXd c = x.rowwise() - x.colwise().mean();
         const Eigen::VectorXd lambda = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c.transpose() * c).eigenvalues();
         const double pr = lambda.sum() * lambda.sum() / lambda.squaredNorm();
@@ -283,6 +292,39 @@ private slots:
         QVERIFY2(summary.contains(QStringLiteral("digit %1").arg(r2, 0, 'f', 3)), qPrintable(summary));
         QCOMPARE(section->chart()->content().series.size(), std::size_t{1});
         QVERIFY(section->chart()->content().logValue);
+    }
+
+    // The Inspector's nearest neighbours in A are those of the prefix shown (cosine over the
+    // first d dimensions, computed here with the core's kNN), B's those of all of B; a stimulus
+    // whose neighbours differ between the prefix and the whole of A makes the check count.
+    void inspectorNeighboursOfAAreThoseOfThePrefix() {
+        const int d = w_->analysis()->focusAPrefix();
+        QVERIFY(d > 0);
+        const auto& reps = w_->analysis()->representations();
+        const repscope::MatrixF xf = w_->collection().read(reps[w_->analysis()->focusA()]);
+        const int k = repscope::gui::InspectorController::kNeighbours;
+        const auto prefixNn = repscope::metrics::nearestNeighbours(xf.leftCols(d).cast<double>(), k);
+        const auto wholeNn = repscope::metrics::nearestNeighbours(xf.cast<double>(), k);
+        Eigen::Index chosen = -1;
+        for (Eigen::Index i = 0; i < prefixNn.rows() && chosen < 0; ++i) {
+            if (prefixNn.row(i) != wholeNn.row(i)) chosen = i;
+        }
+        QVERIFY2(chosen >= 0, "the prefix has the same neighbours as the whole for every stimulus");
+        auto* inspector = w_->exploration()->inspectorPanel();
+        QSignalSpy shown(w_->exploration()->inspector(), &repscope::gui::InspectorController::neighboursShown);
+        inspector->chooseStimulus(static_cast<std::size_t>(chosen));
+        QVERIFY(shown.wait(kTimeoutMs));
+        const QTableWidget* table = inspector->neighboursTable();
+        QVERIFY2(table->horizontalHeaderItem(0)->text().contains(QStringLiteral("(first %1 dimensions)").arg(d)),
+                 qPrintable(table->horizontalHeaderItem(0)->text()));
+        QCOMPARE(table->rowCount(), k);
+        for (int r = 0; r < k; ++r) {
+            const QString label = QString::fromStdString(
+                w_->collection().stimuli().label(static_cast<std::size_t>(prefixNn(chosen, r))));
+            QVERIFY2(table->item(r, 0)->text().startsWith(label + QStringLiteral("  (")),
+                     qPrintable(table->item(r, 0)->text() + QStringLiteral(" vs ") + label));
+        }
+        inspector->chooseStimulus(std::nullopt);
     }
 
     void screenshots() {

@@ -158,11 +158,20 @@ void AnalysisController::updateRdmNames() {
         return;
     }
     // The RDM view's A is a prefix of focus A while one is chosen: its name says so.
-    QString a = displayName(focusA_);
-    if (prefix_ > 0 && static_cast<std::size_t>(prefix_) < entries_[focusA_].representation->info().d) {
-        a += tr(" (first %1 dimensions)").arg(prefix_);
-    }
-    rdm_->setFocusNames(a, entries_.size() > 1 ? displayName(focusB_) : QString());
+    rdm_->setFocusNames(focusAName(), entries_.size() > 1 ? displayName(focusB_) : QString());
+}
+
+int AnalysisController::focusAPrefix() const {
+    if (focusA_ >= entries_.size() || prefix_ <= 0) return 0;
+    const RepresentationInfo& info = entries_[focusA_].representation->info();
+    if (info.kind == RepresentationKind::Rdm) return 0;
+    return static_cast<std::size_t>(prefix_) < info.d ? prefix_ : 0;
+}
+
+QString AnalysisController::focusAName() const {
+    if (focusA_ >= entries_.size()) return {};
+    const int d = focusAPrefix();
+    return d > 0 ? tr("%1 (first %2 dimensions)").arg(displayName(focusA_)).arg(d) : displayName(focusA_);
 }
 
 void AnalysisController::focusUpdated() {

@@ -48,6 +48,11 @@ public:
     // pair resets it.
     void setPrefix(int d);
     [[nodiscard]] int prefix() const { return prefix_; }
+    // The prefix focus A is shown with: prefix() when it is shorter than A's D, else 0 (all).
+    // Every view of A uses it (RDM, projection, Inspector), and names A with focusAName().
+    [[nodiscard]] int focusAPrefix() const;
+    // displayName(focusA()), with " (first d dimensions)" while a prefix is shown.
+    [[nodiscard]] QString focusAName() const;
 
     [[nodiscard]] const std::vector<CollectionEntry>& representations() const { return entries_; }
     // The collection snapshot the views show (null before the first one), and the cache of

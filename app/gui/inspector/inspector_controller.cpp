@@ -12,6 +12,8 @@ InspectorController::InspectorController(TaskRunner* tasks, AnalysisController* 
                                          InspectorPanel* panel, QObject* parent)
     : QObject(parent), tasks_(tasks), analysis_(analysis), panel_(panel) {
     connect(analysis_, &AnalysisController::focusChanged, this, &InspectorController::focusChanged);
+    // A's neighbours are those of the prefix the other views show (Embedding checks view).
+    connect(analysis_, &AnalysisController::prefixChanged, this, &InspectorController::requestNeighbours);
     connect(panel_, &InspectorPanel::stimulusChosen, this, &InspectorController::requestNeighbours);
 }
 
@@ -42,7 +44,8 @@ void InspectorController::requestNeighbours() {
     }
     const std::size_t a = analysis_->focusA();
     const std::size_t b = analysis_->focusB();
-    const QString nameA = analysis_->displayName(a);
+    const QString nameA = analysis_->focusAName();
+    const int prefixA = analysis_->focusAPrefix();
     const QString nameB = analysis_->displayName(b);
     const bool rdmA = entries[a].representation->info().kind == RepresentationKind::Rdm;
     const bool rdmB = entries[b].representation->info().kind == RepresentationKind::Rdm;
@@ -59,10 +62,11 @@ void InspectorController::requestNeighbours() {
     QPointer<InspectorController> self(this);
     task_ = tasks_->submit(
         tr("Finding the nearest neighbours of one stimulus…"),
-        [collection, cache, entryA, entryB, rdmA, rdmB, stimulus, result](Progress& progress) {
+        [collection, cache, entryA, entryB, rdmA, rdmB, prefixA, stimulus, result](Progress& progress) {
             SubProgress readA(progress, 0.0, 0.45);
-            result->a = nearestNeighboursOf(*cache->read(collection, entryA, readA), rdmA, stimulus,
-                                            kNeighbours);
+            const MatrixPtr xa = cache->read(collection, entryA, readA);
+            result->a = prefixA > 0 ? nearestNeighboursOf(MatrixF(xa->leftCols(prefixA)), rdmA, stimulus, kNeighbours)
+                                    : nearestNeighboursOf(*xa, rdmA, stimulus, kNeighbours);
             SubProgress readB(progress, 0.5, 0.95);
             result->b = nearestNeighboursOf(*cache->read(collection, entryB, readB), rdmB, stimulus,
                                             kNeighbours);

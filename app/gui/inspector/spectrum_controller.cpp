@@ -11,6 +11,8 @@ SpectrumController::SpectrumController(TaskRunner* tasks, AnalysisController* an
                                        QObject* parent)
     : QObject(parent), tasks_(tasks), analysis_(analysis), section_(section) {
     connect(analysis_, &AnalysisController::focusChanged, this, &SpectrumController::request);
+    // Focus A as the other views show it: its prefix while one is chosen (Embedding checks view).
+    connect(analysis_, &AnalysisController::prefixChanged, this, &SpectrumController::request);
 }
 
 SpectrumController::~SpectrumController() {
@@ -36,12 +38,14 @@ void SpectrumController::request() {
     }
     const std::size_t a = analysis_->focusA();
     const CollectionEntry entry = entries[a];
-    if (entry.representation == wanted_) return;  // shown or being computed
+    const int prefix = analysis_->focusAPrefix();
+    if (entry.representation == wanted_ && prefix == wantedPrefix_) return;  // shown or being computed
     if (tasks_ && task_ != 0) tasks_->cancel(task_);
     task_ = 0;
     const quint64 request = ++request_;
     wanted_ = entry.representation;
-    const QString name = analysis_->displayName(a);
+    wantedPrefix_ = prefix;
+    const QString name = analysis_->focusAName();
     if (entry.representation->info().kind == RepresentationKind::Rdm) {
         section_->setNote(tr("%1 is a precomputed RDM: it has no features, so no spectrum.").arg(name));
         return;
@@ -52,11 +56,13 @@ void SpectrumController::request() {
     QPointer<SpectrumController> self(this);
     task_ = tasks_->submit(
         tr("Computing the spectrum of %1…").arg(name),
-        [collection, cache, entry, result](Progress& progress) {
+        [collection, cache, entry, prefix, result](Progress& progress) {
             SubProgress reading(progress, 0.0, 0.3);
             const MatrixPtr x = cache->read(collection, entry, reading);
             SubProgress computing(progress, 0.3, 1.0);
-            *result = embedding_checks::computeSpectrum(*x, collection->stimuli().columns, computing);
+            *result = prefix > 0 ? embedding_checks::computeSpectrum(MatrixF(x->leftCols(prefix)),
+                                                                    collection->stimuli().columns, computing)
+                                 : embedding_checks::computeSpectrum(*x, collection->stimuli().columns, computing);
         },
         [self, request, result, name](const TaskOutcome& outcome) {
             SpectrumController* c = self.data();

@@ -38,6 +38,7 @@ private:
     SpectrumSection* section_;
     bool active_ = false;
     RepresentationPtr wanted_;  // computed or being computed
+    int wantedPrefix_ = 0;      // with this prefix of it (0: all of it)
     TaskRunner::TaskId task_ = 0;
     quint64 request_ = 0;
 };

@@ -1,5 +1,6 @@
 #pragma once
-// The Inspector's "Spectrum of A": focus A's explained-variance spectrum on log axes (the chart
+// The Inspector's "Spectrum of A": focus A's (its prefix's, while the Embedding checks view shows
+// one) explained-variance spectrum on log axes (the chart
 // the Embedding checks view draws), its participation ratio, and how much of its variance each
 // categorical column explains (R²), as the note under the chart. It only shows; SpectrumController
 // computes.
