@@ -253,6 +253,30 @@ private slots:
                                  kTimeoutMs);
     }
 
+    // A prefix of focus A (chosen in the Embedding checks view) is what side A shows, as in the
+    // 2-D projection: PCA of X[:, :d] alone, without the other layers' trajectories; and the
+    // whole of A again when the prefix is cleared.
+    void aPrefixOfAIsProjectedAlone() {
+        const std::size_t a = w_->analysis()->focusA();
+        const repscope::MatrixF x = w_->collection().read(w_->analysis()->representations()[a]);
+        const int d = 5;
+        QVERIFY(d < x.cols());
+        QSignalSpy shown(controller(), &repscope::gui::Projection3DController::projectionShown);
+        w_->analysis()->setPrefix(d);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !w_->isBusy(), kTimeoutMs);
+        repscope::embed::PcaOptions o;
+        o.components = 3;
+        const Eigen::MatrixXd expected = repscope::embed::computePca(repscope::MatrixF(x.leftCols(d)), o).coordinates;
+        const double error = relativeError(view()->points().cast<double>(), expected);
+        QVERIFY2(error < 1e-4, qPrintable(QString::number(error)));
+        QVERIFY(view()->layers().empty());
+        QVERIFY2(panel()->note().contains(QStringLiteral("first %1 dimensions").arg(d)), qPrintable(panel()->note()));
+        shown.clear();
+        w_->analysis()->setPrefix(0);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !w_->isBusy(), kTimeoutMs);
+        QVERIFY2(relativeError(view()->points().cast<double>(), pca3Of(*w_, a)) < 1e-4, "not all of A again");
+    }
+
     void screenshot() {
         // Twelve stimuli of each of two digits, with their trajectories.
         const repscope::CategoryColumn* column =

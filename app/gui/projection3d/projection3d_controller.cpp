@@ -28,6 +28,8 @@ Projection3DController::Projection3DController(TaskRunner* tasks, AnalysisContro
     : QObject(parent), tasks_(tasks), analysis_(analysis), panel_(panel),
       caches_{analysis->representationCache(), std::make_shared<ProjectionCache>()} {
     connect(analysis_, &AnalysisController::focusChanged, this, &Projection3DController::focusChanged);
+    // Focus A's prefix (Embedding checks view): side A shows X[:, :d], as the 2-D projection does.
+    connect(analysis_, &AnalysisController::prefixChanged, this, &Projection3DController::focusChanged);
     connect(panel_, &Projection3DPanel::methodChanged, this, &Projection3DController::request);
     connect(panel_, &Projection3DPanel::sideChanged, this, &Projection3DController::request);
     connect(tasks_, &TaskRunner::jobsChanged, this, &Projection3DController::updateProgress);
@@ -55,6 +57,7 @@ void Projection3DController::focusChanged() {
         caches_.projections->clear();
         method_.reset();
         wanted_.reset();
+        wantedPrefix_ = 0;
         layers_.clear();
         aligned_.clear();
         shown_.reset();
@@ -68,7 +71,7 @@ void Projection3DController::focusChanged() {
         panel_->setColourColumns(columns, QString::fromStdString(analysis_->categoryColumn()));
     }
     const auto& entries = analysis_->representations();
-    panel_->setFocusNames(entries.empty() ? QString() : analysis_->displayName(analysis_->focusA()),
+    panel_->setFocusNames(entries.empty() ? QString() : analysis_->focusAName(),
                           entries.size() > 1 ? analysis_->displayName(analysis_->focusB()) : QString());
     request();
 }
@@ -85,12 +88,15 @@ void Projection3DController::request() {
     const std::size_t rep =
         panel_->side() == FocusSide::A ? analysis_->focusA() : analysis_->focusB();
     const ProjectionMethod method = panel_->method();
-    if (method_ == method && wanted_ == rep) return;  // shown or being computed
+    // A prefix of A is projected alone: the other layers have no such prefix to align with.
+    const int prefix = panel_->side() == FocusSide::A ? analysis_->focusAPrefix() : 0;
+    if (method_ == method && wanted_ == rep && wantedPrefix_ == prefix) return;  // shown or being computed
     cancelTask();
     const quint64 request = ++request_;
     method_ = method;
     wanted_ = rep;
-    const std::vector<std::size_t> layers = layersOfModel(entries, rep);
+    wantedPrefix_ = prefix;
+    const std::vector<std::size_t> layers = prefix > 0 ? std::vector<std::size_t>{rep} : layersOfModel(entries, rep);
     const auto position = static_cast<std::size_t>(
         std::find(layers.begin(), layers.end(), rep) - layers.begin());
 
@@ -100,7 +106,8 @@ void Projection3DController::request() {
                           .arg(methodName)
                           .arg(layers.size())
                           .arg(analysis_->displayName(rep))
-                    : tr("Computing the 3-D %1 projection of %2…").arg(methodName, analysis_->displayName(rep));
+                    : tr("Computing the 3-D %1 projection of %2…")
+                          .arg(methodName, prefix > 0 ? analysis_->focusAName() : analysis_->displayName(rep));
     panel_->setNote(taskText_);
     const std::shared_ptr<const Collection> collection = collection_;
     const ProjectionCaches caches = caches_;
@@ -109,13 +116,18 @@ void Projection3DController::request() {
     QPointer<Projection3DController> self(this);
     task_ = tasks_->submit(
         taskText_,
-        [collection, layers, position, method, seed, caches, aligned](Progress& progress) {
-            *aligned = alignedLayerProjections(collection, layers, position, method, seed, caches,
-                                               progress, kDims);
+        [collection, layers, position, method, seed, caches, prefix, aligned](Progress& progress) {
+            if (prefix > 0) {
+                aligned->push_back(*projectRepresentation(collection, layers.front(), method, seed, caches,
+                                                          progress, kDims, prefix));
+            } else {
+                *aligned = alignedLayerProjections(collection, layers, position, method, seed, caches,
+                                                   progress, kDims);
+            }
         },
-        [self, request, rep, layers, position, aligned](const TaskOutcome& outcome) {
+        [self, request, rep, layers, position, prefix, aligned](const TaskOutcome& outcome) {
             if (Projection3DController* c = self.data())
-                c->finished(request, rep, layers, position, std::move(*aligned), outcome);
+                c->finished(request, rep, layers, position, prefix, std::move(*aligned), outcome);
         });
 }
 
@@ -133,7 +145,7 @@ void Projection3DController::updateProgress() {
 }
 
 void Projection3DController::finished(quint64 request, std::size_t representation,
-                                      std::vector<std::size_t> layers, std::size_t position,
+                                      std::vector<std::size_t> layers, std::size_t position, int prefix,
                                       std::vector<Eigen::MatrixXd> aligned,
                                       const TaskOutcome& outcome) {
     if (request != request_) return;  // superseded
@@ -141,6 +153,7 @@ void Projection3DController::finished(quint64 request, std::size_t representatio
     if (outcome.cancelled || !outcome.error.isEmpty() || position >= aligned.size()) {
         method_.reset();  // ask again next time
         wanted_.reset();
+        wantedPrefix_ = 0;
         panel_->setNote(outcome.cancelled ? tr("Cancelled: the 3-D projection.") : outcome.error);
         if (!outcome.error.isEmpty()) {
             panel_->view()->clear();
@@ -161,8 +174,10 @@ void Projection3DController::finished(quint64 request, std::size_t representatio
     }
     view->setLayers(std::move(paths));
     shown_ = representation;
-    panel_->setNote(aligned_.size() > 1
-                        ? QString()
+    panel_->setNote(aligned_.size() > 1 ? QString()
+                    : prefix > 0
+                        ? tr("The first %1 dimensions of A alone: other layers have no such prefix, so no "
+                             "trajectories.").arg(prefix)
                         : tr("One layer in this model: no trajectories to draw."));
     emit projectionShown();
 }

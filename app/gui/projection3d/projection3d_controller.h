@@ -49,7 +49,7 @@ private:
     void focusChanged();
     void request();
     void finished(quint64 request, std::size_t representation, std::vector<std::size_t> layers,
-                  std::size_t position, std::vector<Eigen::MatrixXd> aligned,
+                  std::size_t position, int prefix, std::vector<Eigen::MatrixXd> aligned,
                   const TaskOutcome& outcome);
     void updateProgress();
     void cancelTask();
@@ -64,6 +64,7 @@ private:
     // What is shown or being computed.
     std::optional<ProjectionMethod> method_;
     std::optional<std::size_t> wanted_;
+    int wantedPrefix_ = 0;  // of focus A (0: all of it), as the 2-D projection
     std::vector<std::size_t> layers_;
     std::vector<Eigen::MatrixXd> aligned_;
     std::optional<std::size_t> shown_;
