@@ -91,7 +91,7 @@ for a in "$work"/artifacts/*; do
   # OOM inputs are triaged too: the target caps the memory budget at 1 GB, so a malloc over
   # the 2.5 GB limit from RepScope's code is an allocation no budget check saw.
   set +e
-  timeout 60 "$fuzzer" -rss_limit_mb=2560 "$a" > "$work/report" 2>&1
+  timeout 60 "$fuzzer" -rss_limit_mb=2560 -timeout=10 "$a" > "$work/report" 2>&1
   set -e
   read -r owner what <<< "$(triage_report "$work/report")"
   case "$owner" in
@@ -105,6 +105,8 @@ for a in "$work"/artifacts/*; do
     library) hdf5=$((hdf5 + 1)); cp "$a" "$keep/hdf5-$name.h5" ;;
     oom-library) ooms=$((ooms + 1)); cp "$a" "$keep/hdf5-$name.h5" ;;
     oom) ooms=$((ooms + 1)); cp "$a" "$keep/$name.h5" ;;   # RSS limit: no stack
+    hang) hangs=$((hangs + 1)); cp "$a" "$keep/hang-$name.h5"
+          echo "fuzz: $name hangs when run alone (the probe's time limit contains it): $what" | cut -c1-240 ;;
     *) echo "fuzz: $name did not crash when run alone"; cp "$a" "$keep/$name.h5" ;;
   esac
 done

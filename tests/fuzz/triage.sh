@@ -5,6 +5,7 @@
 #     library  the same starting inside libhdf5, libmatio or a compression library they call
 #     oom-ours / oom-library   libFuzzer's malloc limit, by the frame that asked for the memory
 #     oom      libFuzzer's RSS limit: no stack to attribute (the product check decides)
+#     hang     libFuzzer's time-out (the product check decides: the probe's time limit)
 #     none     no report at all: the input did not crash when run alone
 # Which frame: the first one that is neither the sanitizer / fuzzer runtime nor libc / libstdc++
 # (for a signal, or a malloc-limit report: where it happened); for a memory error an interceptor
@@ -20,13 +21,17 @@ triage_first_frame() {  # the first frame of stdin that is not the runtime's
 
 triage_report() {
   local report=$1 kind frame owner
-  kind=$(grep -oE "ERROR: AddressSanitizer: [A-Za-z-]+|ERROR: libFuzzer: out-of-memory \((malloc|used)|deadly signal|runtime error" "$report" | head -1 || true)
+  kind=$(grep -oE "ERROR: AddressSanitizer: [A-Za-z-]+|ERROR: libFuzzer: out-of-memory \((malloc|used)|ERROR: libFuzzer: timeout|deadly signal|runtime error" "$report" | head -1 || true)
   if [[ -z "$kind" ]] && ! grep -qE "^ +#[0-9]+ 0x" "$report"; then
     echo "none did-not-reproduce -"; return
   fi
   case "$kind" in
     *"out-of-memory (used"*)
       echo "oom ${kind#ERROR: } -"; return ;;
+    *"libFuzzer: timeout"*)
+      frame=$(triage_first_frame < "$report")
+      echo "hang ${kind#ERROR: } $(sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ +(in )?//; s/ \(BuildId: [0-9a-f]+\)//' <<< "$frame")"
+      return ;;
     *SEGV*|*stack-overflow*|*BUS*|*FPE*|*ILL*|*"deadly signal"*|*out-of-memory*|"")
       frame=$(triage_first_frame < "$report") ;;
     *"runtime error"*)
