@@ -17,6 +17,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -148,6 +150,18 @@ private slots:
         const auto& entries = w_->analysis()->representations();
         const QTableWidget* table = inspector()->neighboursTable();
         QCOMPARE(table->rowCount(), repscope::gui::InspectorController::kNeighbours);
+        // Each column says its side and, cut in the middle to fit, its layer; whole as the tooltip.
+        const QString sides[2] = {QStringLiteral("A: "), QStringLiteral("B: ")};
+        const std::size_t focus[2] = {w_->analysis()->focusA(), w_->analysis()->focusB()};
+        for (int c = 0; c < 2; ++c) {
+            const QTableWidgetItem* header = table->horizontalHeaderItem(c);
+            const QString whole = sides[c] + w_->analysis()->displayName(focus[c]);
+            QCOMPARE(header->toolTip(), whole);
+            QVERIFY2(header->text().startsWith(sides[c].left(1)), qPrintable(header->text()));
+            QVERIFY2(header->text() == whole || header->text().contains(QChar(0x2026)), qPrintable(header->text()));
+            QVERIFY(QFontMetrics(table->horizontalHeader()->font()).horizontalAdvance(header->text()) <=
+                    table->horizontalHeader()->sectionSize(c));
+        }
         int column = 0;
         for (std::size_t rep : {w_->analysis()->focusA(), w_->analysis()->focusB()}) {
             const Eigen::MatrixXd x = w_->collection().read(entries[rep]).cast<double>();

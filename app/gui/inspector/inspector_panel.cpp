@@ -101,6 +101,11 @@ InspectorPanel::InspectorPanel(QWidget* parent)
     neighbours_->setColumnCount(2);
     neighbours_->setHorizontalHeaderLabels({tr("A"), tr("B")});
     neighbours_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Narrow columns cut the names in the middle, "A:"/"B:" and the layer kept (centred and
+    // clipped, both showed the same middle of two layer names); whole in the tooltip.
+    neighbours_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    connect(neighbours_->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this] { fitNeighbourHeaders(); });
     neighbours_->verticalHeader()->setDefaultSectionSize(20);
     neighbours_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     neighbours_->setSelectionMode(QAbstractItemView::NoSelection);
@@ -251,7 +256,9 @@ void InspectorPanel::showNeighbours(const QString& nameA, const std::vector<Neig
     neighboursTitle_->setText(
         chosen_ ? tr("Nearest neighbours of <b>%1</b>").arg(labelOf(*chosen_).toHtmlEscaped())
                 : QString());
-    neighbours_->setHorizontalHeaderLabels({tr("A: %1").arg(nameA), tr("B: %1").arg(nameB)});
+    neighbourNames_[0] = tr("A: %1").arg(nameA);
+    neighbourNames_[1] = tr("B: %1").arg(nameB);
+    fitNeighbourHeaders();
     const std::size_t rows = std::max(a.size(), b.size());
     neighbours_->setRowCount(static_cast<int>(rows));
     std::set<std::size_t> inA;
@@ -280,6 +287,18 @@ void InspectorPanel::showNeighbours(const QString& nameA, const std::vector<Neig
     fill(0, a, aIsRdm, inB);
     fill(1, b, bIsRdm, inA);
     neighbours_->setVisible(true);
+}
+
+void InspectorPanel::fitNeighbourHeaders() {
+    const QFontMetrics fm(neighbours_->horizontalHeader()->font());
+    for (int column = 0; column < 2; ++column) {
+        QTableWidgetItem* header = neighbours_->horizontalHeaderItem(column);
+        if (header == nullptr || neighbourNames_[column].isEmpty()) continue;
+        const int room = neighbours_->horizontalHeader()->sectionSize(column) - 12;  // the style's margins
+        const QString shown = fm.elidedText(neighbourNames_[column], Qt::ElideMiddle, std::max(room, 0));
+        if (header->text() != shown) header->setText(shown);
+        header->setToolTip(neighbourNames_[column]);
+    }
 }
 
 void InspectorPanel::setNeighboursNote(const QString& text) {

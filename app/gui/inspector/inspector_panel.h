@@ -68,6 +68,9 @@ private:
     void selectionChanged();
     void refreshBreakdown(const std::vector<std::size_t>& selected);
     [[nodiscard]] QString labelOf(std::size_t i) const;
+    // The neighbours' column headers, "A: name" and "B: name", each name cut in the middle to
+    // its column's width (the side and the layer stay), whole in the tooltip.
+    void fitNeighbourHeaders();
 
     views::SelectionModel* selection_ = nullptr;
     std::shared_ptr<const Stimuli> stimuli_;
@@ -82,6 +85,7 @@ private:
     QTreeWidget* breakdown_;
     QLabel* neighboursTitle_;
     QTableWidget* neighbours_;
+    QString neighbourNames_[2];
     SpectrumSection* spectrum_;
 };
 
