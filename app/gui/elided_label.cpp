@@ -1,6 +1,7 @@
 #include "gui/elided_label.h"
 
 #include <QEvent>
+#include <algorithm>
 #include <QFontMetrics>
 
 namespace repscope::gui {
@@ -15,11 +16,6 @@ void ElidedLabel::setFullText(const QString& text) {
     if (text == full_ && !text.isEmpty()) return;
     full_ = text;
     updateGeometry();
-    refit();
-}
-
-void ElidedLabel::setExtraToolTip(const QString& tip) {
-    extraTip_ = tip;
     refit();
 }
 
@@ -52,9 +48,7 @@ void ElidedLabel::refit() {
     const int room = contentsRect().width() - 2 * margin();
     const QString shown = fontMetrics().elidedText(full_, mode_, std::max(room, 0));
     if (shown != text()) QLabel::setText(shown);
-    const bool cut = shown != full_;
-    QString tip = cut ? full_ : QString();
-    if (!extraTip_.isEmpty()) tip = tip.isEmpty() ? extraTip_ : tip + QLatin1Char('\n') + extraTip_;
+    const QString tip = shown != full_ ? full_ : QString();
     if (tip != toolTip()) setToolTip(tip);
 }
 

@@ -16,8 +16,6 @@ public:
     // The whole text; QLabel::text() is what is shown.
     [[nodiscard]] QString fullText() const { return full_; }
     void setFullText(const QString& text);
-    // A tooltip shown when the text is whole; when cut, the tooltip is the whole text first.
-    void setExtraToolTip(const QString& tip);
     [[nodiscard]] bool isElided() const { return text() != full_; }
 
     [[nodiscard]] QSize sizeHint() const override;
@@ -31,7 +29,6 @@ private:
     void refit();
 
     QString full_;
-    QString extraTip_;
     Qt::TextElideMode mode_;
 };
 

@@ -315,8 +315,10 @@ private slots:
         inspector->chooseStimulus(static_cast<std::size_t>(chosen));
         QVERIFY(shown.wait(kTimeoutMs));
         const QTableWidget* table = inspector->neighboursTable();
-        QVERIFY2(table->horizontalHeaderItem(0)->text().contains(QStringLiteral("(first %1 dimensions)").arg(d)),
-                 qPrintable(table->horizontalHeaderItem(0)->text()));
+        // The header is cut to its column; its tooltip is the whole name.
+        QCOMPARE(table->horizontalHeaderItem(0)->toolTip(), QStringLiteral("A: ") + w_->analysis()->focusAName());
+        QVERIFY2(table->horizontalHeaderItem(0)->toolTip().endsWith(QStringLiteral("(first %1 dimensions)").arg(d)),
+                 qPrintable(table->horizontalHeaderItem(0)->toolTip()));
         QCOMPARE(table->rowCount(), k);
         for (int r = 0; r < k; ++r) {
             const QString label = QString::fromStdString(
