@@ -1,8 +1,8 @@
 #include "gui/elided_label.h"
 
 #include <QEvent>
-#include <algorithm>
 #include <QFontMetrics>
+#include <algorithm>
 
 namespace repscope::gui {
 
@@ -30,7 +30,7 @@ QSize ElidedLabel::minimumSizeHint() const {
     const QFontMetrics fm(font());
     const QMargins m = contentsMargins();
     const int least = std::min(fm.horizontalAdvance(full_), fm.horizontalAdvance(QStringLiteral("Mmm…")));
-    return {std::max(minimumWidth(), least + 2 * margin() + m.left() + m.right()),
+    return {least + 2 * margin() + m.left() + m.right(),
             fm.height() + 2 * margin() + m.top() + m.bottom()};
 }
 
